@@ -51,6 +51,14 @@ class RenderError(DeckgenError):
 class ErrorList(DeckgenError):
     """Several validation errors collected before aborting (mkdocs style)."""
 
+    @classmethod
+    def raise_all(cls, errors: list[DeckgenError]) -> None:
+        """Raise the one error as itself, or several as an ErrorList; nothing when empty."""
+        if len(errors) == 1:
+            raise errors[0]
+        if errors:
+            raise cls(errors)
+
     def __init__(self, errors: list[DeckgenError]) -> None:
         self.errors = errors
         first = errors[0]

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import logging
+
 from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
@@ -20,6 +22,8 @@ _REF_PX = 200  # measure at a large pixel size, then scale: sub-pixel accurate a
 SAFETY = 1.04  # widths are padded by 4 %: renderers differ slightly in hinting and kerning
 
 BUNDLED_FONTS = "rinoh_typeface_carlito"
+# Carlito's head table has a 1970 creation date; fontTools warns about it on every load.
+logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
 
 
 def resolve_font_file(spec: str, base_dir: Path | None = None) -> Path:

@@ -15,11 +15,11 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from .atomic import write_text_atomic
-from .errors import ErrorList, InputError, OutlineEditedError, OutlineError
-from .levels import LEVEL_IDS, Audience
+from .errors import ErrorList, OutlineEditedError, OutlineError
+from .levels import LEVEL_IDS, Audience, default_audiences
+from .yamlcheck import field_path, load_validated, node_line, read_text
 
 VERSION = 1
-MAX_OUTLINE_BYTES = 8 * 1024 * 1024
 FINGERPRINT_PREFIX = "# fingerprint: "
 
 
@@ -181,111 +181,22 @@ SCHEMA: dict[str, Any] = {
     },
 }
 _VALIDATOR = Draft202012Validator(SCHEMA)
-_TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
-               "number": "a number", "boolean": "true or false", "null": "nothing"}
-
-
-def _yaml_type(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int):
-        return "an integer"
-    if isinstance(value, float):
-        return "a number"
-    if value is None:
-        return "nothing"
-    return "a string"
-
-
-def _field(path) -> str:
-    out = ""
-    for p in path:
-        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
-    return out or "(top level)"
-
-
-def _node_line(root: yaml.Node | None, path) -> int | None:
-    node = root
-    line = node.start_mark.line + 1 if node is not None else None
-    for p in path:
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == p), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(p, int) and p < len(node.value):
-            node = node.value[p]
-        else:
-            node = None
-        if node is None:
-            break
-        line = node.start_mark.line + 1
-    return line
-
-
-def _message(err) -> str:
-    if err.validator == "type":
-        expected = err.validator_value
-        names = [_TYPE_NAMES.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
-        return f"expected {' or '.join(names)}, got {_yaml_type(err.instance)}"
-    if err.validator == "required":
-        missing = [r for r in err.validator_value if r not in (err.instance or {})]
-        return f"missing required field '{missing[0]}'" if missing else err.message
-    if err.validator == "additionalProperties":
-        extra = sorted(set(err.instance) - set(err.schema.get("properties", {})))
-        allowed = ", ".join(err.schema.get("properties", {}))
-        return f"unknown field '{extra[0]}' (expected one of: {allowed})"
-    if err.validator == "enum":
-        return f"expected one of {', '.join(map(str, err.validator_value))}, got {err.instance!r}"
-    if err.validator == "const":
-        return f"expected {err.validator_value!r}, got {err.instance!r}"
-    if err.validator == "minLength":
-        return "must not be empty"
-    if err.validator == "minItems":
-        return "must not be an empty list"
-    return err.message
 
 
 # --------------------------------------------------------------------------- load
 
 
 def read_outline_text(path: Path) -> str:
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("file not found" if not path.exists() else "not a file", file=path)
-    try:
-        if path.stat().st_size > MAX_OUTLINE_BYTES:
-            raise InputError("outline too large", file=path)
-        return path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError("not UTF-8 text", file=path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=path) from exc
+    return read_text(path)
 
 
 def load_outline(path: Path) -> Outline:
     """Read and validate an outline file; every problem found is reported with file, line, field."""
     path = Path(path)
-    text = read_outline_text(path)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        line = mark.line + 1 if mark is not None else None
-        col = f", column {mark.column + 1}" if mark is not None else ""
-        raise OutlineError(f"invalid YAML: {problem}{col}", file=path, line=line) from exc
-    if not isinstance(data, dict):
-        raise OutlineError(f"expected a mapping at the top level, got {_yaml_type(data)}", file=path, line=1)
-    errors = [OutlineError(_message(e), file=path, line=_node_line(root, e.absolute_path),
-                           field=_field(e.absolute_path))
-              for e in sorted(_VALIDATOR.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))]
+    data, root, errors = load_validated(path, _VALIDATOR, OutlineError)
     if not errors:
         errors = _semantic_errors(data, root, path)
-    if errors:
-        raise ErrorList(errors)
+    ErrorList.raise_all(errors)
     return _from_data(data)
 
 
@@ -294,7 +205,7 @@ def _semantic_errors(data: dict, root, path: Path) -> list[OutlineError]:
     known = [a["id"] for a in data.get("audiences") or []] or list(LEVEL_IDS)
 
     def err(msg: str, where: list) -> None:
-        errors.append(OutlineError(msg, file=path, line=_node_line(root, where), field=_field(where)))
+        errors.append(OutlineError(msg, file=path, line=node_line(root, where), field=field_path(where)))
 
     if len(set(known)) != len(known):
         err("audience ids must be unique", ["audiences"])
@@ -329,7 +240,6 @@ def _from_data(data: dict) -> Outline:
                 date=str(m.get("date", "")), lang=m.get("lang", "en"), event=m.get("event", ""),
                 cover=Cover(cover["image"], cover.get("alt", ""), cover.get("seed", 0)) if cover else None)
     lang = meta.lang
-    from .levels import default_audiences
     defaults = {a.id: a for a in default_audiences(lang)}
     audiences = []
     for a in data.get("audiences") or []:

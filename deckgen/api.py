@@ -1,0 +1,257 @@
+"""The library entry points the CLI calls: distill a talk, build its decks."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DeckgenError, InputError
+from .outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
+from .parse import parse_document, read_source
+from .plan import levels_of, outline_to_plan
+from .render import render_deck
+from .atomic import write_bytes_atomic
+from .textutil import slugify
+from .theme import load_theme
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+OUTLINE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Talk:
+    """One talk: its slug, its Markdown source (if known) and its outline file."""
+
+    slug: str
+    source: Path | None
+    outline: Path
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    deck_path: Path
+    level: str
+    label: str
+    slides: int
+    target_minutes: float
+    estimated_minutes: float
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DistillResult:
+    outline_path: Path
+    written: bool
+    notes: tuple[str, ...] = ()
+
+
+def _rel(path: Path, root: Path) -> str:
+    path = path.resolve()
+    try:
+        return path.relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def talk_slug(source: Path, root: Path) -> str:
+    """assets/<slug>/anything.md → <slug>; any other file → its name, slugified."""
+    source = source.resolve()
+    assets = (root / "assets").resolve()
+    if source.parent.parent == assets:
+        return slugify(source.parent.name, "talk")
+    return slugify(source.stem, "talk")
+
+
+def find_talks(root: Path) -> list[Path]:
+    """Markdown sources under assets/<talk>/ (whitepaper.md, else the only .md of the folder)."""
+    assets = root / "assets"
+    found = []
+    for folder in sorted(p for p in assets.iterdir() if p.is_dir()) if assets.is_dir() else []:
+        mds = sorted(f for f in folder.iterdir() if f.suffix in MARKDOWN_SUFFIXES)
+        preferred = [f for f in mds if f.stem == "whitepaper"] or mds[:1]
+        found += preferred
+    return found
+
+
+def resolve_talk(path: Path, root: Path) -> Talk:
+    """Interpret a command-line path: a Markdown source, an outline file, or a talk folder."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError("file not found", file=path)
+    if path.is_dir():
+        mds = [f for f in find_talks(path.parent) if f.parent.resolve() == path.resolve()] or \
+              sorted(f for f in path.iterdir() if f.suffix in MARKDOWN_SUFFIXES)[:1]
+        if not mds:
+            raise InputError("no Markdown file in this folder", file=path)
+        path = mds[0]
+    if path.suffix.lower() in OUTLINE_SUFFIXES:
+        return Talk(slugify(path.stem, "talk"), None, path)
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        slug = talk_slug(path, root)
+        return Talk(slug, path, root / "outlines" / f"{slug}.yaml")
+    raise InputError("expected a Markdown file (.md), an outline (.yaml) or a talk folder", file=path)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(read_source(path).encode("utf-8")).hexdigest()
+
+
+def distill_outline(source: Path, root: Path) -> Outline:
+    """Parse and distill a Markdown source into an outline (not saved)."""
+    from .distill import document_to_outline
+
+    doc = parse_document(source)
+    slug = talk_slug(source, root)
+    cover_path = doc.cover.path if doc.cover else source.parent / f"{source.stem}-cover.png"
+    seed = int(hashlib.sha256(slug.encode()).hexdigest()[:6], 16)
+    outline = document_to_outline(doc, source_path=_rel(source, root), source_sha256=_sha256(source),
+                                  cover_image=_rel(cover_path, root), cover_seed=seed)
+    if outline.meta.cover and not outline.meta.cover.alt:
+        alt = ("Illustration pastel : réseau de neurones" if doc.lang == "fr"
+               else "Pastel illustration: a neural network")
+        outline = _with_cover(outline, Cover(outline.meta.cover.image, alt, outline.meta.cover.seed))
+    return outline
+
+
+def _with_cover(outline: Outline, cover: Cover) -> Outline:
+    from dataclasses import replace
+    return replace(outline, meta=replace(outline.meta, cover=cover))
+
+
+def distill(source: Path, *, root: Path, force: bool = False) -> DistillResult:
+    """Write outlines/<slug>.yaml from `source`, refusing to replace an edited outline without `force`."""
+    talk = resolve_talk(source, root)
+    if talk.source is None:
+        raise InputError("distill takes a Markdown file or a talk folder, not an outline", file=source)
+    outline = distill_outline(talk.source, root)
+    written = save_outline(outline, talk.outline, force=force)
+    return DistillResult(talk.outline, written)
+
+
+def _outline_for(talk: Talk, root: Path, notes: list[str]) -> Outline:
+    if talk.source is not None:
+        if not talk.outline.exists():
+            save_outline(distill_outline(talk.source, root), talk.outline)
+            notes.append(f"distilled {talk.source} → {talk.outline}")
+        else:
+            outline = load_outline(talk.outline)
+            if outline.source_sha256 != _sha256(talk.source):
+                if is_edited(read_outline_text(talk.outline)):
+                    notes.append(f"{talk.outline}: the source changed since this outline was made, but the "
+                                 "outline was edited by hand: building from it (deckgen distill --force "
+                                 "to regenerate)")
+                else:
+                    save_outline(distill_outline(talk.source, root), talk.outline)
+                    notes.append(f"source changed: re-distilled {talk.outline}")
+    return load_outline(talk.outline)
+
+
+def ensure_cover(outline: Outline, root: Path, theme_name: str | None) -> list[str]:
+    """Generate the cover illustration when the outline names one that does not exist yet."""
+    cover = outline.meta.cover
+    if cover is None:
+        return []
+    path = Path(cover.image) if Path(cover.image).is_absolute() else root / cover.image
+    if path.exists():
+        return []
+    if not _inside(path, root) or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise InputError("cover image is missing and deckgen only generates .png/.jpg files inside the "
+                         "project", file=path)
+    from .cover import write_cover
+    from .theme_cover import cover_palette
+
+    write_cover(path, seed=cover.seed, palette=cover_palette(load_theme(theme_name)))
+    return [f"generated cover illustration {_rel(path, root)}"]
+
+
+def _check_pictures(outline: Outline, outline_path: Path, root: Path) -> None:
+    for si, (section, slide) in enumerate(outline.slides()):
+        if slide.picture:
+            p = Path(slide.picture.path)
+            p = p if p.is_absolute() else root / p
+            if not p.is_file():
+                raise InputError(f"picture not found: {slide.picture.path}", file=outline_path,
+                                 line=slide.line or None, field=f"slide '{slide.id}'.picture.path")
+
+
+def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | None = None,
+          out_dir: Path | None = None, force: bool = False, root: Path | None = None) -> list[BuildResult]:
+    """Build every requested deck; all decks of a talk are rendered before any file is written."""
+    root = (root or Path.cwd()).resolve()
+    out_dir = Path(out_dir) if out_dir else root / "output"
+    the_theme = load_theme(theme)
+    if not paths:
+        paths = find_talks(root)
+        if not paths:
+            raise InputError("no talk found under assets/ (give a Markdown file or an outline)", file=root)
+    results: list[BuildResult] = []
+    for p in paths:
+        talk = resolve_talk(Path(p), root)
+        notes: list[str] = []
+        outline = _outline_for(talk, root, notes)
+        _check_pictures(outline, talk.outline, root)
+        notes += ensure_cover(outline, root, theme)
+        wanted = levels or list(levels_of(outline))
+        rendered = []
+        for level in wanted:
+            plan = outline_to_plan(outline, level, the_theme, slug=talk.slug, root=root)
+            data, render_warnings = render_deck(plan, the_theme)
+            rendered.append((plan, data, tuple(plan.warnings) + tuple(render_warnings)))
+        for plan, data, warnings in rendered:
+            path = out_dir / talk.slug / plan.file_name
+            write_bytes_atomic(path, data)
+            results.append(BuildResult(path, plan.audience.id, plan.audience.label, len(plan.slides),
+                                       plan.target_minutes, plan.estimated_minutes,
+                                       tuple(notes) + warnings))
+            notes = []
+    return results
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """"1920x1080" → (1920, 1080); at least 640×360, at most 7680×4320."""
+    try:
+        w, h = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise DeckgenError(f"size must look like 1920x1080, got '{text}'", field="--size") from None
+    if not (640 <= w <= 7680 and 360 <= h <= 4320):
+        raise DeckgenError(f"size {w}x{h} out of range (640x360 to 7680x4320)", field="--size")
+    return w, h
+
+
+def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: str, out: Path | None,
+               root: Path, force: bool = False) -> Path:
+    """Draw a talk's cover illustration (or a standalone one at `out`); returns the file written."""
+    from .cover import write_cover
+    from .theme_cover import cover_palette
+
+    dims = parse_size(size)
+    target, talk_seed = out, 0
+    if talk is not None:
+        t = resolve_talk(talk, root)
+        outline = _outline_for(t, root, [])
+        if outline.meta.cover is not None:
+            talk_seed = outline.meta.cover.seed
+            if target is None:
+                target = Path(outline.meta.cover.image)
+                target = target if target.is_absolute() else root / target
+    if target is None:
+        raise DeckgenError("nowhere to write the cover: give a talk whose outline names a cover, or --out")
+    if target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise InputError("cover must be a .png or .jpg file", file=target)
+    if target.exists() and not force:
+        raise InputError("already exists; not overwriting it (use --force)", file=target)
+    return write_cover(target, seed=talk_seed if seed is None else seed,
+                       palette=cover_palette(load_theme(theme)), size=dims)
+
+
+__all__ = ["BuildResult", "DistillResult", "Talk", "build", "distill", "find_talks", "resolve_talk",
+           "DeckgenError"]

@@ -1,0 +1,127 @@
+"""cli: the `deckgen` command, a thin layer of click over deckgen.api."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+from .errors import DeckgenError, ErrorList
+
+
+class _Group(click.Group):
+    """Turns library errors into one line on stderr and exit code 1 (no traceback)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ErrorList as exc:
+            for line in exc.all_lines():
+                click.echo(f"error: {line}", err=True)
+            sys.exit(1)
+        except DeckgenError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="deckgen")
+def main() -> None:
+    """Turn a Markdown whitepaper into an editable outline and one deck per audience level."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--level", "levels", multiple=True, help="Build only this level (repeatable).")
+@click.option("--theme", default=None, help="Theme name or path to a theme .yaml (default: pastel).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Output folder (default: output/).")
+@click.option("--check", "run_check", is_flag=True, help="Check the built decks; fail on errors.")
+@click.option("--render", is_flag=True, help="With --check: also check a LibreOffice render.")
+def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, out_dir: Path | None,
+          run_check: bool, render: bool) -> None:
+    """Build decks from Markdown files, outlines or talk folders (default: every talk under assets/)."""
+    results = api.build(list(paths), levels=list(levels) or None, theme=theme, out_dir=out_dir)
+    failed = False
+    for r in results:
+        click.echo(f"{r.deck_path}: {r.slides} slides, ~{r.estimated_minutes:.0f} min "
+                   f"(target {r.target_minutes:.0f} min, {r.label})")
+        for w in r.warnings:
+            click.echo(f"  warning: {w}")
+        if run_check:
+            from .check import check_deck, format_report
+
+            report = check_deck(r.deck_path, render=render, target_minutes=r.target_minutes)
+            if report.findings:
+                click.echo(format_report(report))
+            failed |= bool(report.errors)
+    if failed:
+        raise click.ClickException("deck check found errors")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an outline even if it was edited by hand.")
+def distill(path: Path, force: bool) -> None:
+    """Write outlines/<talk>.yaml from a Markdown whitepaper."""
+    result = api.distill(path, root=Path.cwd(), force=force)
+    click.echo(f"{result.outline_path}: {'written' if result.written else 'unchanged'}")
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def levels(path: Path | None) -> None:
+    """List the audience levels (of an outline, or the defaults)."""
+    from .levels import default_audiences
+    from .outline import load_outline
+
+    audiences = default_audiences("en")
+    if path is not None:
+        outline = load_outline(api.resolve_talk(path, Path.cwd()).outline)
+        audiences = outline.audiences or default_audiences(outline.meta.lang)
+    for a in audiences:
+        click.echo(f"{a.id:<13} {a.label:<16} {a.minutes:>3.0f} min  ≤{a.max_points} points of "
+                   f"≤{a.max_words} words  ({a.description})")
+
+
+@main.command()
+def themes() -> None:
+    """List the available themes."""
+    from .theme import DEFAULT_THEME, available_themes, load_theme
+
+    for name in available_themes():
+        try:
+            desc = load_theme(name).description
+        except DeckgenError as exc:
+            desc = f"(invalid: {exc})"
+        mark = " (default)" if name == DEFAULT_THEME else ""
+        click.echo(f"{name:<16} {desc}{mark}")
+
+
+@main.command()
+@click.argument("talk", required=False, type=click.Path(path_type=Path))
+@click.option("--seed", type=int, default=None, help="Composition seed (default: the outline's).")
+@click.option("--theme", default=None, help="Theme whose palette colours the picture.")
+@click.option("--size", default="1920x1080", help="Width x height in pixels (default 1920x1080).")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+              help="Where to write (default: the outline's cover image path).")
+@click.option("--force", is_flag=True, help="Replace an existing picture.")
+def cover(talk: Path | None, seed: int | None, theme: str | None, size: str, out: Path | None,
+          force: bool) -> None:
+    """Draw the pastel cover illustration for a talk (or a standalone one with --out)."""
+    path = api.draw_cover(talk, seed=seed, theme=theme, size=size, out=out, root=Path.cwd(), force=force)
+    click.echo(str(path))
+
+
+def _register_optional() -> None:
+    try:
+        from .commands_check import check_command, preview_command
+    except ImportError:
+        return
+    main.add_command(check_command)
+    main.add_command(preview_command)
+
+
+_register_optional()

@@ -1,0 +1,312 @@
+"""plan: Outline + audience level → DeckPlan (which slides, in which order, split to fit, timed).
+
+Pure: no files are written and nothing random; problems come back as warnings in the plan.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .deckplan import DeckPlan, Item, PlannedPicture, PlannedSlide
+from .errors import DeckgenError
+from .i18n import duration, t
+from .layout import Box, best_size, body_box, title_box
+from .levels import Audience, default_audiences, words_per_minute
+from .measure import paragraphs_height, Para, wrap, line_height
+from .outline import Outline, OutlineSection, Point, Slide
+from .textutil import words
+from .theme import Theme
+
+
+@dataclass(frozen=True)
+class Pace:
+    """How a presenter at this level speaks: share of the notes voiced, seconds to put over a point."""
+
+    notes_share: float
+    per_point: float
+
+
+# Newcomers get the gist of the notes; experts get all of it plus the detail behind every point.
+PACE = {"general": Pace(0.6, 15.0), "practitioner": Pace(0.8, 15.0), "expert": Pace(1.0, 15.0)}
+BASE_SECONDS = {"cover": 20, "agenda": 30, "section": 15, "content": 10, "summary": 10, "table": 30,
+                "image": 30, "quote": 20, "glossary": 10, "takeaways": 15, "references": 15, "closing": 20}
+PER_ITEM_SECONDS = {"glossary": 10, "takeaways": 15, "agenda": 4, "references": 3}
+# The order in which a practitioner deck tells the story: use cases and stakes before the technology.
+PRACTITIONER_ORDER = ("context", "use-cases", "stakes", "technology", "outlook", "other", "conclusion")
+
+
+def audience_for(outline: Outline, level: str) -> Audience:
+    """The audience `level` of this outline (its override, else the defaults), or a clear error."""
+    audiences = outline.audiences or default_audiences(outline.meta.lang)
+    for a in audiences:
+        if a.id == level:
+            return a
+    raise DeckgenError(f"unknown level '{level}' (levels: {', '.join(a.id for a in audiences)})")
+
+
+def levels_of(outline: Outline) -> tuple[str, ...]:
+    return tuple(a.id for a in (outline.audiences or default_audiences(outline.meta.lang)))
+
+
+def _pace(audience: Audience) -> Pace:
+    return PACE.get(audience.id, PACE["practitioner"])
+
+
+def _seconds(kind: str, notes: str, n_items: int, pace: Pace, wpm: int) -> float:
+    spoken = len(words(notes)) / wpm * 60.0 * (pace.notes_share if kind in ("content", "summary", "section",
+                                                                           "table", "image", "quote") else 0)
+    per = PER_ITEM_SECONDS.get(kind, pace.per_point)
+    return BASE_SECONDS.get(kind, 10) + n_items * per + spoken
+
+
+def order_sections(outline: Outline, audience: Audience) -> list[OutlineSection]:
+    """Document order, except that practitioners hear use cases and stakes first."""
+    sections = list(outline.sections)
+    if audience.id != "practitioner":
+        return sections
+    rank = {r: i for i, r in enumerate(PRACTITIONER_ORDER)}
+    return sorted(sections, key=lambda s: (rank.get(s.role, len(rank)), sections.index(s)))
+
+
+def _chunks(theme: Theme, texts: list[str], box: Box, *, bullets: bool = True,
+            bold: bool = False) -> list[tuple[list[int], float]]:
+    """Split item indices into consecutive slides that fit `box` at a readable size, balanced."""
+    sizes = theme.sizes
+    if not texts:
+        return [([], sizes.body)]
+    size = best_size(theme, texts, box, sizes.body, sizes.body_min, bullets=bullets, bold=bold)
+    if size is not None:
+        return [(list(range(len(texts))), size)]
+    for n in range(2, len(texts) + 1):
+        per = math.ceil(len(texts) / n)
+        groups = [list(range(i, min(i + per, len(texts)))) for i in range(0, len(texts), per)]
+        sized = [(g, best_size(theme, [texts[i] for i in g], box, sizes.body, sizes.body_min,
+                               bullets=bullets, bold=bold)) for g in groups]
+        if all(s is not None for _, s in sized):
+            return [(g, float(s)) for g, s in sized]
+    return []  # a single item is too long for one slide: the caller cuts it
+
+
+def _cut_long(theme: Theme, text: str, box: Box, *, bullets: bool) -> list[str]:
+    """Cut an over-long item at word boundaries into pieces that each fill at most one box."""
+    size = theme.sizes.body_min
+    font = theme.body_font.file
+    indent = 22.0 if bullets else 0.0
+    lines = wrap(text, font, size, box.w - 14.4 - indent)
+    per_slide = max(1, int((box.h - 7.2) // line_height(font, size)) - 1)
+    return [" ".join(lines[i:i + per_slide]) for i in range(0, len(lines), per_slide)]
+
+
+def _paginate(theme: Theme, base: PlannedSlide, box: Box, lang: str, *, bullets: bool = True,
+              bold: bool = False) -> list[PlannedSlide]:
+    items = list(base.items)
+    texts = [(f"{i.label} — {i.text}" if i.label else i.text) for i in items]
+    groups = _chunks(theme, texts, box, bullets=bullets, bold=bold)
+    if not groups:
+        expanded: list[Item] = []
+        for item, text in zip(items, texts):
+            if best_size(theme, [text], box, theme.sizes.body_min, theme.sizes.body_min,
+                         bullets=bullets, bold=bold) is None:
+                expanded += [replace(item, text=piece, label="") for piece in _cut_long(theme, text, box,
+                                                                                      bullets=bullets)]
+            else:
+                expanded.append(item)
+        items = expanded
+        texts = [(f"{i.label} — {i.text}" if i.label else i.text) for i in items]
+        groups = _chunks(theme, texts, box, bullets=bullets, bold=bold) or [
+            ([k], theme.sizes.body_min) for k in range(len(items))]
+    out = []
+    for n, (indices, size) in enumerate(groups, 1):
+        title = base.title if n == 1 else f"{base.title} {t(lang, 'cont')}"
+        out.append(replace(base, title=title, items=tuple(items[i] for i in indices), body_size=size,
+                           part=(n, len(groups))))
+    return out
+
+
+def _points_for(slide: Slide, audience: Audience, warnings: list[str]) -> list[Point]:
+    points = [p for p in slide.points if audience.id in p.levels]
+    if len(points) > audience.max_points:
+        warnings.append(f"slide '{slide.id}': {len(points)} points for {audience.id}, "
+                        f"showing the first {audience.max_points}")
+        points = points[: audience.max_points]
+    for p in points:
+        n = len(words(p.text))
+        if n > audience.max_words:
+            warnings.append(f"slide '{slide.id}': point of {n} words (limit {audience.max_words}): "
+                            f"\"{p.text[:40]}…\"")
+    return points
+
+
+def _resolve(root: Path, rel: str) -> Path:
+    p = Path(rel)
+    return p if p.is_absolute() else (root / p)
+
+
+def _content_slides(slide: Slide, section: OutlineSection, audience: Audience, theme: Theme,
+                    root: Path, lang: str, warnings: list[str]) -> list[PlannedSlide]:
+    points = _points_for(slide, audience, warnings)
+    if not points and slide.kind in ("content", "summary"):
+        warnings.append(f"slide '{slide.id}' has no point for {audience.id}")
+    items = tuple(Item(p.text, source=p.source) for p in points)
+    picture = PlannedPicture(_resolve(root, slide.picture.path), slide.picture.alt) if slide.picture else None
+    kind = slide.kind
+    if kind == "content" and picture is not None and not items:
+        kind = "image"
+    base = PlannedSlide(kind=kind, title=slide.title, notes=slide.notes, items=items, picture=picture,
+                        table=slide.table, ref=slide.id, number_label=section.number)
+    if kind == "table" and slide.table is not None:
+        return _table_pages(base, theme, lang)
+    if kind == "image":
+        return [replace(base, body_size=theme.sizes.body)]
+    if kind == "quote":
+        return [replace(base, body_size=theme.sizes.body)]
+    box = body_box(theme, with_picture=picture is not None)
+    return _paginate(theme, base, box, lang)
+
+
+TABLE_SIZE = 18.0
+
+
+def table_row_heights(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
+                      width: float, size: float = TABLE_SIZE) -> tuple[list[float], list[float]]:
+    """Column widths (proportional to content, at least a share each) and the height of every row."""
+    ncol = max(len(header), *(len(r) for r in rows)) if rows else len(header)
+    longest = [max([len(header[c]) if c < len(header) else 0] + [len(r[c]) if c < len(r) else 0 for r in rows])
+               for c in range(ncol)]
+    weights = [min(max(n, 6), 60) for n in longest]
+    cols = [width * w / sum(weights) for w in weights]
+    heights = []
+    for ri, row in enumerate((header, *rows)):
+        font = theme.heading_font.file if ri == 0 else theme.body_font.file
+        h = max(paragraphs_height([Para(row[c] if c < len(row) else "", size)], font, cols[c] - 14.4)
+                for c in range(ncol))
+        heights.append(h + 7.2 + 2)
+    return cols, heights
+
+
+def _table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSlide]:
+    table = base.table
+    assert table is not None
+    box = body_box(theme)
+    _, heights = table_row_heights(theme, table.header, table.rows, box.w)
+    pages: list[list[tuple[str, ...]]] = [[]]
+    used = heights[0]
+    for row, h in zip(table.rows, heights[1:]):
+        if pages[-1] and used + h > box.h:
+            pages.append([])
+            used = heights[0]
+        pages[-1].append(row)
+        used += h
+    out = []
+    for n, rows in enumerate(pages, 1):
+        title = base.title if n == 1 else f"{base.title} {t(lang, 'cont')}"
+        out.append(replace(base, title=title, table=replace(table, rows=tuple(rows)), body_size=TABLE_SIZE,
+                           part=(n, len(pages))))
+    return out
+
+
+def _fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> None:
+    box = title_box(theme)
+    if best_size(theme, [slide.title], box, theme.sizes.title, theme.sizes.title_min - 6,
+                 bullets=False, bold=True) is None:
+        warnings.append(f"title too long to fit: \"{slide.title[:50]}…\"")
+
+
+def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) -> DeckPlan:
+    """Plan the deck of `outline` for audience `level` with `theme`'s geometry."""
+    audience = audience_for(outline, level)
+    lang = outline.meta.lang
+    wpm = words_per_minute(lang)
+    pace = _pace(audience)
+    warnings: list[str] = []
+    meta = outline.meta
+    body = body_box(theme)
+
+    sections: list[tuple[OutlineSection, list[Slide]]] = []
+    for section in order_sections(outline, audience):
+        chosen = [s for s in section.slides if audience.id in s.levels]
+        if chosen:
+            sections.append((section, chosen))
+        else:
+            warnings.append(f"section '{section.title}' has no slide for {audience.id}: dropped")
+
+    slides: list[PlannedSlide] = []
+    cover_pic = None
+    if meta.cover:
+        cover_pic = PlannedPicture(_resolve(root, meta.cover.image), meta.cover.alt or meta.title)
+    byline = " · ".join(x for x in (meta.author, meta.date, meta.event) if x)
+    slides.append(PlannedSlide(
+        kind="cover", title=meta.title, subtitle=meta.subtitle, picture=cover_pic,
+        items=(Item(byline),) if byline else (),
+        notes=f"{meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else "") +
+              f"\n{audience.label} · {t(lang, 'time')} : {int(audience.minutes)} min"))
+    agenda_items = tuple(Item(s.title, label=s.number) for s, _ in sections)
+    agenda = PlannedSlide(kind="agenda", title=t(lang, "agenda"), items=agenda_items,
+                          notes=t(lang, "agenda_notes") + " : " + " ; ".join(i.text for i in agenda_items) + ".")
+    slides += _paginate(theme, agenda, body, lang, bullets=False)
+
+    for section, chosen in sections:
+        with_divider = audience.id != "general" and (len(chosen) > 1 or section.notes)
+        if with_divider:
+            notes = section.notes or f"{t(lang, 'transition')} « {section.title} »."
+            slides.append(PlannedSlide(kind="section", title=section.title, notes=notes, ref=section.id,
+                                       number_label=section.number, subtitle=""))
+        for slide in chosen:
+            slides += _content_slides(slide, section, audience, theme, root, lang, warnings)
+
+    if audience.id == "general" and outline.glossary:
+        deck_text = " ".join(s.notes + " " + " ".join(i.text for i in s.items) for s in slides).lower()
+        entries = [g for g in outline.glossary if g.term.lower() in deck_text and g.definition]
+        if entries:
+            gl = PlannedSlide(kind="glossary", title=t(lang, "glossary"),
+                              items=tuple(Item(g.definition, label=g.term, source=g.source) for g in entries),
+                              notes=t(lang, "glossary_notes") + ".\n\n" +
+                                    "\n".join(f"{g.term} : {g.definition}" for g in entries))
+            slides += _paginate(theme, gl, body, lang, bullets=False, bold=True)
+    takeaways = [p for p in outline.takeaways if audience.id in p.levels][: max(3, audience.max_points)]
+    if takeaways:
+        tk = PlannedSlide(kind="takeaways", title=t(lang, "takeaways"),
+                          items=tuple(Item(p.text, source=p.source) for p in takeaways),
+                          notes=t(lang, "takeaways_notes") + ".\n\n" + "\n".join(f"• {p.text}" for p in takeaways))
+        slides += _paginate(theme, tk, body, lang)
+    if audience.id == "expert" and outline.references:
+        refs = PlannedSlide(kind="references", title=t(lang, "references"),
+                            items=tuple(Item(r) for r in outline.references),
+                            notes=t(lang, "references_notes") + ".\n\n" + "\n".join(outline.references))
+        slides += _paginate(theme, refs, body, lang)
+    slides.append(PlannedSlide(kind="closing", title=t(lang, "closing"), subtitle=t(lang, "thanks"),
+                               items=(Item(byline),) if byline else (),
+                               notes=t(lang, "closing_notes")))
+
+    for s in slides:
+        _fit_title(theme, s, warnings)
+    slides = _timed(slides, pace, wpm, lang)
+    total = sum(s.seconds for s in slides) / 60
+    if abs(total - audience.minutes) > 0.25 * audience.minutes:
+        warnings.append(f"estimated {total:.0f} min for a {audience.minutes:.0f}-minute slot")
+    return DeckPlan(slug=slug, audience=audience, lang=lang, title=meta.title, subtitle=meta.subtitle,
+                    author=meta.author, date=meta.date, event=meta.event, slides=tuple(slides),
+                    warnings=tuple(dict.fromkeys(warnings)), cover=cover_pic, words_per_minute=wpm)
+
+
+def _timed(slides: list[PlannedSlide], pace: Pace, wpm: int, lang: str) -> list[PlannedSlide]:
+    """Give every slide its speaking time and open its notes with the key message and a time cue."""
+    out = []
+    elapsed = 0.0
+    for s in slides:
+        first_part = s.part[0] == 1
+        notes = s.notes if first_part else ""
+        seconds = _seconds(s.kind, notes, len(s.items), pace, wpm)
+        elapsed += seconds
+        key = s.items[0].text if s.kind in ("content", "summary", "takeaways") and s.items else s.title
+        if not first_part:
+            body = f"{t(lang, 'continued')} « {s.title} » :\n" + "\n".join(f"• {i.text}" for i in s.items)
+        else:
+            body = notes
+        cue = (f"{t(lang, 'key')} : {key}\n"
+               f"[{t(lang, 'time')} ≈ {duration(seconds, lang)} · {t(lang, 'cumulative')} "
+               f"{duration(elapsed, lang)}]")
+        out.append(replace(s, seconds=seconds, notes=f"{cue}\n\n{body}".rstrip()))
+    return out
