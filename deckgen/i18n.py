@@ -29,6 +29,15 @@ def t(lang: str, key: str) -> str:
     return _TEXT.get(lang, _TEXT["en"])[key]
 
 
+def quoted(text: str, lang: str) -> str:
+    return f"«\u00a0{text}\u00a0»" if lang == "fr" else f"“{text}”"
+
+
+def colon(lang: str) -> str:
+    """French puts a (non-breaking) space before a colon; English does not."""
+    return "\u00a0:" if lang == "fr" else ":"
+
+
 def duration(seconds: float, lang: str) -> str:
     """"1 min 30 s" style, rounded to 5 seconds."""
     s = int(round(seconds / 5.0) * 5)

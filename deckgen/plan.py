@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .deckplan import DeckPlan, Item, PlannedPicture, PlannedSlide
 from .errors import DeckgenError
-from .i18n import duration, t
+from .i18n import colon, duration, quoted, t
 from .layout import Box, best_size, body_box, title_box
 from .levels import Audience, default_audiences, words_per_minute
 from .measure import paragraphs_height, Para, wrap, line_height
@@ -241,16 +241,16 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
         kind="cover", title=meta.title, subtitle=meta.subtitle, picture=cover_pic,
         items=(Item(byline),) if byline else (),
         notes=f"{meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else "") +
-              f"\n{audience.label} · {t(lang, 'time')} : {int(audience.minutes)} min"))
+              f"\n{audience.label} · {t(lang, 'time')}{colon(lang)} {int(audience.minutes)} min"))
     agenda_items = tuple(Item(s.title, label=s.number) for s, _ in sections)
     agenda = PlannedSlide(kind="agenda", title=t(lang, "agenda"), items=agenda_items,
-                          notes=t(lang, "agenda_notes") + " : " + " ; ".join(i.text for i in agenda_items) + ".")
+                          notes=t(lang, "agenda_notes") + colon(lang) + " " + " ; ".join(i.text for i in agenda_items) + ".")
     slides += _paginate(theme, agenda, body, lang, bullets=False)
 
     for section, chosen in sections:
         with_divider = audience.id != "general" and (len(chosen) > 1 or section.notes)
         if with_divider:
-            notes = section.notes or f"{t(lang, 'transition')} « {section.title} »."
+            notes = section.notes or f"{t(lang, 'transition')} {quoted(section.title, lang)}."
             slides.append(PlannedSlide(kind="section", title=section.title, notes=notes, ref=section.id,
                                        number_label=section.number, subtitle=""))
         for slide in chosen:
@@ -263,7 +263,7 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
             gl = PlannedSlide(kind="glossary", title=t(lang, "glossary"),
                               items=tuple(Item(g.definition, label=g.term, source=g.source) for g in entries),
                               notes=t(lang, "glossary_notes") + ".\n\n" +
-                                    "\n".join(f"{g.term} : {g.definition}" for g in entries))
+                                    "\n".join(f"{g.term}{colon(lang)} {g.definition}" for g in entries))
             slides += _paginate(theme, gl, body, lang, bullets=False, bold=True)
     takeaways = [p for p in outline.takeaways if audience.id in p.levels][: max(3, audience.max_points)]
     if takeaways:
@@ -302,10 +302,10 @@ def _timed(slides: list[PlannedSlide], pace: Pace, wpm: int, lang: str) -> list[
         elapsed += seconds
         key = s.items[0].text if s.kind in ("content", "summary", "takeaways") and s.items else s.title
         if not first_part:
-            body = f"{t(lang, 'continued')} « {s.title} » :\n" + "\n".join(f"• {i.text}" for i in s.items)
+            body = f"{t(lang, 'continued')} {quoted(s.title, lang)}{colon(lang)}\n" + "\n".join(f"• {i.text}" for i in s.items)
         else:
             body = notes
-        cue = (f"{t(lang, 'key')} : {key}\n"
+        cue = (f"{t(lang, 'key')}{colon(lang)} {key}\n"
                f"[{t(lang, 'time')} ≈ {duration(seconds, lang)} · {t(lang, 'cumulative')} "
                f"{duration(elapsed, lang)}]")
         out.append(replace(s, seconds=seconds, notes=f"{cue}\n\n{body}".rstrip()))
