@@ -21,7 +21,7 @@ from pptx.util import Emu, Pt
 
 from .atomic import write_bytes_atomic
 from .deckplan import DeckPlan, PlannedSlide
-from .errors import RenderError
+from .errors import RenderError, ThemeError
 from .layout import (BULLET_INDENT, INSET_X, INSET_Y, PARA_SPACE, SLIDE_H, SLIDE_W, Box, best_size,
                      body_box, footer_box, picture_box, title_box)
 from .plan import table_row_heights
@@ -29,8 +29,13 @@ from .theme import Theme
 
 FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-LAYOUT_NAMES = {"cover": "Title Slide", "section": "Section Header", "closing": "Section Header"}
-DEFAULT_LAYOUT = "Title Only"
+# Layout names to look for, per slide kind, in English and French PowerPoint/LibreOffice templates.
+LAYOUT_ALIASES = {
+    "cover": ("Title Slide", "Diapositive de titre", "Titre", "Cover", "Title"),
+    "section": ("Section Header", "En-tête de section", "Section", "Section Title", "Divider"),
+    "content": ("Title Only", "Titre seul", "Title and Content", "Titre et contenu", "Content"),
+}
+LAYOUT_OF_KIND = {"cover": "cover", "section": "section", "closing": "section"}
 
 
 def E(points: float) -> Emu:
@@ -45,22 +50,37 @@ def _rgb(hex_colour: str) -> RGBColor:
 class _Deck:
     def __init__(self, plan: DeckPlan, theme: Theme) -> None:
         self.plan, self.theme = plan, theme
-        self.prs = Presentation(str(theme.template)) if theme.template else Presentation()
+        self.branded = theme.template is not None  # keep the template's own backgrounds and look
+        self.prs = open_template(theme.template) if theme.template else Presentation()
         self.prs.slide_width, self.prs.slide_height = E(SLIDE_W), E(SLIDE_H)
         self.warnings: list[str] = []
+        self._layouts: dict[str, object] = {}
 
     # ------------------------------------------------------------------ helpers
 
     def layout(self, kind: str):
-        wanted = LAYOUT_NAMES.get(kind, DEFAULT_LAYOUT)
-        layouts = self.prs.slide_layouts
-        for candidate in (wanted, DEFAULT_LAYOUT, "Title and Content"):
-            for lay in layouts:
-                if lay.name == candidate:
-                    return lay
-        return layouts[0]
+        """The template layout for a slide kind, found by name; a warned fallback when missing."""
+        role = LAYOUT_OF_KIND.get(kind, "content")
+        if role not in self._layouts:
+            self._layouts[role] = self._find_layout(role)
+        return self._layouts[role]
+
+    def _find_layout(self, role: str):
+        layouts = list(self.prs.slide_layouts)
+        by_name = {lay.name.strip().lower(): lay for lay in layouts}
+        for name in LAYOUT_ALIASES[role]:
+            if name.lower() in by_name:
+                return by_name[name.lower()]
+        titled = [lay for lay in layouts
+                  if any(ph.placeholder_format.type in (1, 3) for ph in lay.placeholders)]
+        pool = titled or layouts
+        fallback = min(pool, key=lambda lay: len(lay.placeholders))
+        self.warnings.append(f"template has no '{LAYOUT_ALIASES[role][0]}' layout; using '{fallback.name}'")
+        return fallback
 
     def background(self, slide, colour: str) -> None:
+        if self.branded:
+            return
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = _rgb(colour)
@@ -159,7 +179,7 @@ class _Deck:
     def picture(self, slide, path: Path, alt: str, box: Box, *, fill: bool = False):
         try:
             pic = slide.shapes.add_picture(str(path), E(box.x), E(box.y))
-        except (OSError, ValueError, Exception) as exc:  # python-pptx raises bare Exception on odd files
+        except Exception as exc:  # python-pptx raises bare Exception on odd files
             raise RenderError(f"cannot use picture: {exc}", file=path) from exc
         iw, ih = pic.width, pic.height
         if fill:  # cover the box, cropping the overflow evenly: never distort
@@ -228,9 +248,10 @@ class _Deck:
         th, pal = self.theme, self.theme.palette
         self.background(slide, pal.divider_background)
         decor = pal.decor
-        self.rect(slide, Box(640, -120, 460, 460), decor[0 % len(decor)], MSO_SHAPE.OVAL)
-        self.rect(slide, Box(770, 300, 300, 300), decor[1 % len(decor)], MSO_SHAPE.OVAL)
-        self.rect(slide, Box(560, 380, 150, 150), decor[2 % len(decor)], MSO_SHAPE.OVAL)
+        if not self.branded:
+            self.rect(slide, Box(640, -120, 460, 460), decor[0 % len(decor)], MSO_SHAPE.OVAL)
+            self.rect(slide, Box(770, 300, 300, 300), decor[1 % len(decor)], MSO_SHAPE.OVAL)
+            self.rect(slide, Box(560, 380, 150, 150), decor[2 % len(decor)], MSO_SHAPE.OVAL)
         x = th.margins.left * 72
         if s.number_label:
             self.text(slide, Box(x, 120, 300, 110), [s.number_label], 72, pal.accent, bold=True, name="Number")
@@ -242,8 +263,9 @@ class _Deck:
         th, pal = self.theme, self.theme.palette
         self.background(slide, pal.divider_background)
         decor = pal.decor
-        self.rect(slide, Box(-140, 300, 420, 420), decor[1 % len(decor)], MSO_SHAPE.OVAL)
-        self.rect(slide, Box(700, -160, 420, 420), decor[0 % len(decor)], MSO_SHAPE.OVAL)
+        if not self.branded:
+            self.rect(slide, Box(-140, 300, 420, 420), decor[1 % len(decor)], MSO_SHAPE.OVAL)
+            self.rect(slide, Box(700, -160, 420, 420), decor[0 % len(decor)], MSO_SHAPE.OVAL)
         self.title(slide, s.title, Box(120, 150, 720, 120), 60, pal.divider_text, align=PP_ALIGN.CENTER)
         lines = [s.subtitle] + [i.text for i in s.items]
         self.text(slide, Box(120, 290, 720, 100), [x for x in lines if x], th.sizes.body, pal.text,
@@ -252,7 +274,8 @@ class _Deck:
     def _decor(self, slide) -> None:
         pal = self.theme.palette
         self.background(slide, pal.background)
-        self.rect(slide, Box(0, 0, 14, SLIDE_H), pal.decor[0], name="Accent band")
+        if not self.branded:
+            self.rect(slide, Box(0, 0, 14, SLIDE_H), pal.decor[0], name="Accent band")
         tb = title_box(self.theme)
         self.rect(slide, Box(tb.x + INSET_X, tb.bottom + 4, 64, 4), pal.accent, name="Title rule")
 
@@ -336,6 +359,27 @@ class _Deck:
         buf = io.BytesIO()
         self.prs.save(buf)
         return _normalise_zip(buf.getvalue())
+
+
+def open_template(path: Path):
+    """Open a theme's .pptx template, with one clear error for anything that is not one."""
+    if not path.is_file():
+        raise ThemeError("template not found", file=path, field="template")
+    if path.suffix.lower() in (".pptm", ".potm", ".ppsm"):
+        raise ThemeError("macro-enabled templates are not supported: save it as .pptx", file=path,
+                         field="template")
+    if path.suffix.lower() != ".pptx":
+        raise ThemeError("template must be a .pptx file (save .potx templates as .pptx)", file=path,
+                         field="template")
+    try:
+        prs = Presentation(str(path))
+    except Exception as exc:  # python-pptx raises PackageNotFoundError, KeyError, lxml errors…
+
+        raise ThemeError(f"not a readable PowerPoint presentation ({type(exc).__name__})", file=path,
+                         field="template") from exc
+    if not len(prs.slide_layouts):
+        raise ThemeError("template has no slide layouts", file=path, field="template")
+    return prs
 
 
 def _bring_to_front(shape) -> None:
