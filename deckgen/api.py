@@ -37,6 +37,7 @@ class BuildResult:
     target_minutes: float
     estimated_minutes: float
     warnings: tuple[str, ...]
+    notes: tuple[str, ...] = ()  # what deckgen did on the way (distilled, drew the cover)
 
 
 @dataclass(frozen=True)
@@ -210,8 +211,7 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
             path = out_dir / talk.slug / plan.file_name
             write_bytes_atomic(path, data)
             results.append(BuildResult(path, plan.audience.id, plan.audience.label, len(plan.slides),
-                                       plan.target_minutes, plan.estimated_minutes,
-                                       tuple(notes) + warnings))
+                                       plan.target_minutes, plan.estimated_minutes, warnings, tuple(notes)))
             notes = []
     return results
 

@@ -46,6 +46,8 @@ def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, o
     results = api.build(list(paths), levels=list(levels) or None, theme=theme, out_dir=out_dir)
     failed = False
     for r in results:
+        for note in r.notes:
+            click.echo(note)
         click.echo(f"{r.deck_path}: {r.slides} slides, ~{r.estimated_minutes:.0f} min "
                    f"(target {r.target_minutes:.0f} min, {r.label})")
         for w in r.warnings:

@@ -15,7 +15,7 @@ from .i18n import colon, duration, quoted, t
 from .layout import Box, best_size, body_box, title_box
 from .levels import Audience, default_audiences, words_per_minute
 from .measure import paragraphs_height, Para, wrap, line_height
-from .outline import Outline, OutlineSection, Point, Slide
+from .outline import GlossaryEntry, Outline, OutlineSection, Point, Slide
 from .textutil import words
 from .theme import Theme
 
@@ -28,8 +28,9 @@ class Pace:
     per_point: float
 
 
-# Newcomers get the gist of the notes; experts get all of it plus the detail behind every point.
-PACE = {"general": Pace(0.6, 15.0), "practitioner": Pace(0.8, 15.0), "expert": Pace(1.0, 15.0)}
+# Newcomers hear the gist of the notes; experts hear all of it plus the detail behind every point.
+PACE = {"general": Pace(0.4, 12.0), "practitioner": Pace(0.75, 12.0), "expert": Pace(1.0, 15.0)}
+MAX_GLOSSARY = 12  # two slides: a glossary longer than that is a lecture of its own
 BASE_SECONDS = {"cover": 20, "agenda": 30, "section": 15, "content": 10, "summary": 10, "table": 30,
                 "image": 30, "quote": 20, "glossary": 10, "takeaways": 15, "references": 15, "closing": 20}
 PER_ITEM_SECONDS = {"glossary": 10, "takeaways": 15, "agenda": 4, "references": 3}
@@ -214,6 +215,17 @@ def _fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> None:
         warnings.append(f"title too long to fit: \"{slide.title[:50]}…\"")
 
 
+def glossary_for(outline: Outline, slides: list[PlannedSlide]) -> list[GlossaryEntry]:
+    """The jargon worth explaining: terms shown on the deck's slides first, then the most used ones."""
+    shown = " ".join(s.title + " " + " ".join(i.text for i in s.items) for s in slides).lower()
+    spoken = " ".join(s.notes for s in slides).lower()
+    candidates = [(i, g) for i, g in enumerate(outline.glossary) if g.definition and g.term.lower() in spoken]
+    ranked = sorted(candidates, key=lambda ig: (ig[1].term.lower() not in shown,
+                                                -spoken.count(ig[1].term.lower()), ig[0]))
+    chosen = {i for i, _ in ranked[:MAX_GLOSSARY]}
+    return [g for i, g in candidates if i in chosen]
+
+
 def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) -> DeckPlan:
     """Plan the deck of `outline` for audience `level` with `theme`'s geometry."""
     audience = audience_for(outline, level)
@@ -242,7 +254,9 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
         items=(Item(byline),) if byline else (),
         notes=f"{meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else "") +
               f"\n{audience.label} · {t(lang, 'time')}{colon(lang)} {int(audience.minutes)} min"))
-    agenda_items = tuple(Item(s.title, label=s.number) for s, _ in sections)
+    # parts are numbered in the order this deck tells them (the practitioner deck reorders them)
+    numbers = {s.id: str(n) for n, (s, _) in enumerate(sections, 1)}
+    agenda_items = tuple(Item(s.title, label=numbers[s.id]) for s, _ in sections)
     agenda = PlannedSlide(kind="agenda", title=t(lang, "agenda"), items=agenda_items,
                           notes=t(lang, "agenda_notes") + colon(lang) + " " + " ; ".join(i.text for i in agenda_items) + ".")
     slides += _paginate(theme, agenda, body, lang, bullets=False)
@@ -252,13 +266,12 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
         if with_divider:
             notes = section.notes or f"{t(lang, 'transition')} {quoted(section.title, lang)}."
             slides.append(PlannedSlide(kind="section", title=section.title, notes=notes, ref=section.id,
-                                       number_label=section.number, subtitle=""))
+                                       number_label=numbers[section.id]))
         for slide in chosen:
             slides += _content_slides(slide, section, audience, theme, root, lang, warnings)
 
     if audience.id == "general" and outline.glossary:
-        deck_text = " ".join(s.notes + " " + " ".join(i.text for i in s.items) for s in slides).lower()
-        entries = [g for g in outline.glossary if g.term.lower() in deck_text and g.definition]
+        entries = glossary_for(outline, slides)
         if entries:
             gl = PlannedSlide(kind="glossary", title=t(lang, "glossary"),
                               items=tuple(Item(g.definition, label=g.term, source=g.source) for g in entries),
