@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from . import api
+from .commands_check import check_command, preview_command
 from .errors import DeckgenError, ErrorList
 
 
@@ -117,13 +118,5 @@ def cover(talk: Path | None, seed: int | None, theme: str | None, size: str, out
     click.echo(str(path))
 
 
-def _register_optional() -> None:
-    try:
-        from .commands_check import check_command, preview_command
-    except ImportError:
-        return
-    main.add_command(check_command)
-    main.add_command(preview_command)
-
-
-_register_optional()
+main.add_command(check_command)
+main.add_command(preview_command)
