@@ -1,0 +1,1 @@
+"""Bundled data files (glossaries of common jargon per language)."""

@@ -1,0 +1,151 @@
+"""keyphrases: what a text is about — YAKE keyphrases, and how central each sentence is (TF-IDF).
+
+Both are unsupervised and run offline: YAKE ships its stopword lists, and the TF-IDF statistics
+come from the document itself (its sentences are the "documents").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import yake
+
+from .sentences import content_words
+
+Vector = dict[str, float]
+
+
+# --------------------------------------------------------------------------- word forms
+
+
+def stem(word: str, lang: str) -> str:
+    """A crude singular form, enough to match "modèles" with "modèle" and "risks" with "risk"."""
+    w = word.lower()
+    if len(w) <= 3:
+        return w
+    if lang == "en" and w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("s", "x")) and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def stems(text: str, lang: str) -> list[str]:
+    """Singular content words of a text, in order."""
+    return [stem(w, lang) for w in content_words(text, lang)]
+
+
+# --------------------------------------------------------------------------- keyphrases
+
+
+@dataclass(frozen=True)
+class Keyphrase:
+    """A YAKE keyphrase with a rank weight (1 for the best, decreasing) and its content-word stems."""
+
+    text: str
+    weight: float
+    stems: tuple[str, ...]
+
+    def covered_by(self, text_stems: set[str]) -> bool:
+        return bool(self.stems) and all(s in text_stems for s in self.stems)
+
+
+@lru_cache(maxsize=8)
+def _extractor(lang: str, top: int) -> yake.KeywordExtractor:
+    return yake.KeywordExtractor(lan=lang if lang in ("fr", "en") else "en", n=3, top=top)
+
+
+@lru_cache(maxsize=512)
+def extract_keyphrases(text: str, lang: str, top: int = 15) -> tuple[Keyphrase, ...]:
+    """The `top` keyphrases of `text`, best first; ties broken by first position in the text."""
+    if not text.strip():
+        return ()
+    found = _extractor(lang, top).extract_keywords(text)
+    lowered = text.lower()
+    ranked = sorted(found, key=lambda kv: (round(float(kv[1]), 12), _first(lowered, kv[0]), kv[0]))
+    out = []
+    for i, (phrase, _) in enumerate(ranked):
+        out.append(Keyphrase(phrase, 1.0 / math.sqrt(i + 1), tuple(dict.fromkeys(stems(phrase, lang)))))
+    return tuple(k for k in out if k.stems)
+
+
+def _first(lowered: str, phrase: str) -> int:
+    pos = lowered.find(phrase.lower())
+    return pos if pos >= 0 else len(lowered)
+
+
+def coverage(keyphrases: tuple[Keyphrase, ...], texts: list[str], lang: str) -> float:
+    """Share of `keyphrases` whose content words all occur in `texts` (1.0 when there are none)."""
+    if not keyphrases:
+        return 1.0
+    have = {s for t in texts for s in stems(t, lang)}
+    return sum(k.covered_by(have) for k in keyphrases) / len(keyphrases)
+
+
+# --------------------------------------------------------------------------- TF-IDF
+
+
+def idf_table(sentences: list[str], lang: str) -> dict[str, float]:
+    """Smoothed inverse document frequency of each stem over the document's sentences."""
+    df: Counter[str] = Counter()
+    for s in sentences:
+        df.update(set(stems(s, lang)))
+    n = len(sentences)
+    return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
+
+
+def tfidf(text: str, lang: str, idf: dict[str, float]) -> Vector:
+    """Sub-linear TF-IDF vector of a text, L2-normalised."""
+    counts = Counter(stems(text, lang))
+    vec = {w: (1 + math.log(c)) * idf.get(w, 1.0) for w, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {w: v / norm for w, v in vec.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+
+def centrality(vectors: list[Vector], *, damping: float = 0.85, iterations: int = 60) -> list[float]:
+    """How central each sentence is in its group: half similarity to the centroid, half TextRank.
+
+    TextRank (PageRank over the sentence-similarity graph) rewards sentences that many others
+    echo; the centroid term keeps small groups (two or three sentences) from looking all equal.
+    Both are scaled to [0, 1].
+    """
+    n = len(vectors)
+    if n == 0:
+        return []
+    if n == 1:
+        return [1.0]
+    centroid: Vector = {}
+    for v in vectors:
+        for w, x in v.items():
+            centroid[w] = centroid.get(w, 0.0) + x / n
+    to_centroid = [cosine(v, centroid) for v in vectors]
+    sim = [[cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    out_weight = [sum(row) for row in sim]
+    rank = [1.0 / n] * n
+    for _ in range(iterations):
+        rank = [(1 - damping) / n + damping * sum(sim[j][i] * rank[j] / out_weight[j]
+                                                  for j in range(n) if out_weight[j] > 0)
+                for i in range(n)]
+    return [0.5 * a + 0.5 * b for a, b in zip(_scaled(to_centroid), _scaled(rank))]
+
+
+def _scaled(values: list[float]) -> list[float]:
+    top = max(values) if values else 0.0
+    return [v / top if top > 0 else 0.0 for v in values]
+
+
+def jaccard(a: str, b: str, lang: str) -> float:
+    """Overlap of the content words of two phrases (1.0 = same words)."""
+    sa, sb = set(stems(a, lang)), set(stems(b, lang))
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
