@@ -142,7 +142,7 @@ def _outline_for(talk: Talk, root: Path, notes: list[str]) -> Outline:
     if talk.source is not None:
         if not talk.outline.exists():
             save_outline(distill_outline(talk.source, root), talk.outline)
-            notes.append(f"distilled {talk.source} → {talk.outline}")
+            notes.append(f"distilled {_rel(talk.source, root)} → {_rel(talk.outline, root)}")
         else:
             outline = load_outline(talk.outline)
             if outline.source_sha256 != _sha256(talk.source):

@@ -12,6 +12,14 @@ from .commands_check import check_command, preview_command
 from .errors import DeckgenError, ErrorList
 
 
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to the current folder when inside it."""
+    try:
+        return str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
 class _Group(click.Group):
     """Turns library errors into one line on stderr and exit code 1 (no traceback)."""
 
@@ -49,7 +57,7 @@ def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, o
     for r in results:
         for note in r.notes:
             click.echo(note)
-        click.echo(f"{r.deck_path}: {r.slides} slides, ~{r.estimated_minutes:.0f} min "
+        click.echo(f"{_shown(r.deck_path)}: {r.slides} slides, ~{r.estimated_minutes:.0f} min "
                    f"(target {r.target_minutes:.0f} min, {r.label})")
         for w in r.warnings:
             click.echo(f"  warning: {w}")
@@ -70,7 +78,7 @@ def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, o
 def distill(path: Path, force: bool) -> None:
     """Write outlines/<talk>.yaml from a Markdown whitepaper."""
     result = api.distill(path, root=Path.cwd(), force=force)
-    click.echo(f"{result.outline_path}: {'written' if result.written else 'unchanged'}")
+    click.echo(f"{_shown(result.outline_path)}: {'written' if result.written else 'unchanged'}")
 
 
 @main.command()

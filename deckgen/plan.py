@@ -30,7 +30,7 @@ class Pace:
 
 # Newcomers hear the gist of the notes; experts hear all of it plus the detail behind every point.
 PACE = {"general": Pace(0.4, 12.0), "practitioner": Pace(0.75, 12.0), "expert": Pace(1.0, 15.0)}
-MAX_GLOSSARY = 12  # two slides: a glossary longer than that is a lecture of its own
+MAX_GLOSSARY = 18  # three slides: a glossary longer than that is a lecture of its own
 BASE_SECONDS = {"cover": 20, "agenda": 30, "section": 15, "content": 10, "summary": 10, "table": 30,
                 "image": 30, "quote": 20, "glossary": 10, "takeaways": 15, "references": 15, "closing": 20}
 PER_ITEM_SECONDS = {"glossary": 10, "takeaways": 15, "agenda": 4, "references": 3}
@@ -216,13 +216,29 @@ def _fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> None:
 
 
 def glossary_for(outline: Outline, slides: list[PlannedSlide]) -> list[GlossaryEntry]:
-    """The jargon worth explaining: terms shown on the deck's slides first, then the most used ones."""
+    """The jargon worth explaining to newcomers (terms the distiller flagged on slides), in document order.
+
+    Ranked: terms shown on the deck, terms the document defines itself, acronyms, terms in
+    section titles (the document's key concepts), then the terms found on the most slides.
+    """
     shown = " ".join(s.title + " " + " ".join(i.text for i in s.items) for s in slides).lower()
     spoken = " ".join(s.notes for s in slides).lower()
-    candidates = [(i, g) for i, g in enumerate(outline.glossary) if g.definition and g.term.lower() in spoken]
-    ranked = sorted(candidates, key=lambda ig: (ig[1].term.lower() not in shown,
-                                                -spoken.count(ig[1].term.lower()), ig[0]))
-    chosen = {i for i, _ in ranked[:MAX_GLOSSARY]}
+    titles = " ".join(sl.title for _, sl in outline.slides()).lower()
+    on_slides: dict[str, int] = {}
+    for _, sl in outline.slides():
+        for term in sl.terms:
+            on_slides[term.lower()] = on_slides.get(term.lower(), 0) + 1
+
+    def rank(item: tuple[int, GlossaryEntry]):
+        i, g = item
+        term = g.term.lower()
+        acronym = " " not in g.term and sum(c.isupper() for c in g.term) >= 2  # LoRA, PEFT
+        return (term not in shown, not g.source.startswith(tuple(s.id for s in outline.sections)),
+                not acronym, term not in titles, -on_slides.get(term, 0), i)
+
+    candidates = [(i, g) for i, g in enumerate(outline.glossary)
+                  if g.definition and g.term.lower() in spoken and g.term.lower() in on_slides]
+    chosen = {i for i, _ in sorted(candidates, key=rank)[:MAX_GLOSSARY]}
     return [g for i, g in candidates if i in chosen]
 
 

@@ -28,7 +28,8 @@ def _outline(tmp_path: Path, n_points: int = 3) -> Outline:
     all_levels = ("general", "practitioner", "expert")
     points = tuple(Point(f"{LONG} number {i}", all_levels, f"s:L{i}") for i in range(n_points))
     slides = (
-        Slide("intro", "Introduction", all_levels, (Point("Short and clear", all_levels),), notes="Intro notes."),
+        Slide("intro", "Introduction", all_levels, (Point("Short and clear", all_levels),),
+              terms=("notes",), notes="Intro notes."),
         Slide("dense", "A dense slide", all_levels, points, notes="Dense notes " * 50),
         Slide("fig", "A figure", ("expert",), (Point("What the figure shows", ("expert",)),),
               notes="Figure notes.", picture=Picture(str(pic), "A blue rectangle")),
