@@ -311,8 +311,10 @@ def _assemble(path: Path, front: dict, events: list, source: str) -> Document:
                 if e.meta:
                     author = author or e.meta.get("author", "")
                     date = date or e.meta.get("date", "")
+                elif isinstance(e.block, Image) and e.block.path is None:
+                    pass  # a remote badge or logo in the title block: never fetched, not content
                 elif isinstance(e.block, Image) and cover is None and not fm_cover:
-                    cover = CoverImage(e.block.path or path.parent / e.block.src, e.block.alt, e.block.src)
+                    cover = CoverImage(e.block.path, e.block.alt, e.block.src)
                 else:
                     preamble.append(e)
             i += 1

@@ -106,3 +106,11 @@ def test_body_words_all_kept(example_md):
     doc = parse_document(example_md)
     n = sum(len(words(block_text(b))) for s in doc.walk() for b in s.blocks)
     assert 1850 < n < 1950
+
+
+def test_remote_badges_are_not_a_cover(tmp_path):
+    src = ("# Tool\n\n[![Chat](https://badges.example/chat.svg)](https://chat.example)\n\n"
+           "![logo](logo.png)\n\nTool does things.\n\n## Usage\n\nRun it.\n")
+    doc = parse_document(write(tmp_path / "README.md", src))
+    assert doc.cover is not None and doc.cover.src == "logo.png"
+    assert all("badges" not in str(b) for s in doc.walk() for b in s.blocks)
