@@ -140,6 +140,15 @@ def _points_for(slide: Slide, audience: Audience, warnings: list[str]) -> list[P
     return points
 
 
+def _visible(slide: Slide, audience: Audience) -> bool:
+    """Whether the slide shows anything at this level (points, a picture or a table)."""
+    return bool(slide.picture or slide.table or any(audience.id in p.levels for p in slide.points))
+
+
+def _is_empty(slide: PlannedSlide) -> bool:
+    return not slide.items and slide.picture is None and slide.table is None
+
+
 def _resolve(root: Path, rel: str) -> Path:
     p = Path(rel)
     return p if p.is_absolute() else (root / p)
@@ -148,8 +157,6 @@ def _resolve(root: Path, rel: str) -> Path:
 def _content_slides(slide: Slide, section: OutlineSection, audience: Audience, theme: Theme,
                     root: Path, lang: str, warnings: list[str]) -> list[PlannedSlide]:
     points = _points_for(slide, audience, warnings)
-    if not points and slide.kind in ("content", "summary"):
-        warnings.append(f"slide '{slide.id}' has no point for {audience.id}")
     items = tuple(Item(p.text, source=p.source) for p in points)
     picture = PlannedPicture(_resolve(root, slide.picture.path), slide.picture.alt) if slide.picture else None
     kind = slide.kind
@@ -271,20 +278,29 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
         notes=f"{meta.title}" + (f" — {meta.subtitle}" if meta.subtitle else "") +
               f"\n{audience.label} · {t(lang, 'time')}{colon(lang)} {int(audience.minutes)} min"))
     # parts are numbered in the order this deck tells them (the practitioner deck reorders them)
-    numbers = {s.id: str(n) for n, (s, _) in enumerate(sections, 1)}
-    agenda_items = tuple(Item(s.title, label=numbers[s.id]) for s, _ in sections)
+    shown_sections = [(s, c) for s, c in sections if any(_visible(sl, audience) for sl in c)]
+    numbers = {s.id: str(n) for n, (s, _) in enumerate(shown_sections, 1)}
+    agenda_items = tuple(Item(s.title, label=numbers[s.id]) for s, _ in shown_sections)
     agenda = PlannedSlide(kind="agenda", title=t(lang, "agenda"), items=agenda_items,
                           notes=t(lang, "agenda_notes") + colon(lang) + " " + " ; ".join(i.text for i in agenda_items) + ".")
     slides += _paginate(theme, agenda, body, lang, bullets=False)
 
     for section, chosen in sections:
-        with_divider = audience.id != "general" and (len(chosen) > 1 or section.notes)
+        with_divider = section.id in numbers and audience.id != "general" and (len(chosen) > 1 or section.notes)
         if with_divider:
             notes = section.notes or f"{t(lang, 'transition')} {quoted(section.title, lang)}."
             slides.append(PlannedSlide(kind="section", title=section.title, notes=notes, ref=section.id,
                                        number_label=numbers[section.id]))
         for slide in chosen:
-            slides += _content_slides(slide, section, audience, theme, root, lang, warnings)
+            planned = _content_slides(slide, section, audience, theme, root, lang, warnings)
+            if planned and _is_empty(planned[0]) and slides:
+                # a slide with nothing to show is noise on screen; its notes still belong to the talk
+                warnings.append(f"slide '{slide.id}' has nothing to show for {audience.id}: "
+                                "its notes go to the previous slide")
+                prev = slides[-1]
+                slides[-1] = replace(prev, notes=f"{prev.notes}\n\n— {slide.title} —\n{planned[0].notes}".strip())
+                continue
+            slides += planned
 
     if audience.id == "general" and outline.glossary:
         entries = glossary_for(outline, slides)

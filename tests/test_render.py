@@ -140,3 +140,15 @@ def test_same_input_same_bytes(tmp_path):
     a, _ = render_deck(outline_to_plan(outline, "expert", theme, slug="t", root=tmp_path), theme)
     b, _ = render_deck(outline_to_plan(outline, "expert", theme, slug="t", root=tmp_path), theme)
     assert a == b
+
+
+def test_slide_with_nothing_to_show_is_folded_into_the_previous_one(tmp_path):
+    theme = load_theme("pastel")
+    base = _outline(tmp_path)
+    empty = OutlineSection("lic", "License", "2", (Slide("lic", "License", notes="MIT licensed text."),))
+    outline = Outline(base.meta, base.sections + (empty,))
+    plan = outline_to_plan(outline, "expert", theme, slug="t", root=tmp_path)
+    assert "License" not in [s.title for s in plan.slides]
+    assert "License" not in [i.text for s in plan.slides if s.kind == "agenda" for i in s.items]
+    assert any("MIT licensed text." in s.notes for s in plan.slides)
+    assert any("nothing to show" in w for w in plan.warnings)
