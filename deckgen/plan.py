@@ -297,8 +297,10 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
                 # a slide with nothing to show is noise on screen; its notes still belong to the talk
                 warnings.append(f"slide '{slide.id}' has nothing to show for {audience.id}: "
                                 "its notes go to the previous slide")
-                prev = slides[-1]
-                slides[-1] = replace(prev, notes=f"{prev.notes}\n\n— {slide.title} —\n{planned[0].notes}".strip())
+                # continuation parts repeat their first part's notes: attach to the first part
+                k = max(i for i, p in enumerate(slides) if p.part[0] == 1)
+                slides[k] = replace(slides[k], notes=f"{slides[k].notes}\n\n— {slide.title} —\n"
+                                                     f"{planned[0].notes}".strip())
                 continue
             slides += planned
 
