@@ -25,6 +25,7 @@ from .errors import RenderError, ThemeError
 from .layout import (BULLET_INDENT, INSET_X, INSET_Y, PARA_SPACE, SLIDE_H, SLIDE_W, Box, best_size,
                      body_box, footer_box, picture_box, title_box)
 from .plan import table_row_heights
+from .measure import line_height, wrap
 from .theme import Theme
 
 FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
@@ -219,30 +220,48 @@ class _Deck:
             self.footer(slide, number, total)
         slide.notes_slide.notes_text_frame.text = s.notes
 
+    def _height(self, text: str, box: Box, largest: float, smallest: float, bold: bool) -> tuple[float, float]:
+        """(size, height) of `text` fitted into at most `box`: the height it really needs."""
+        size = self.fitted_size([text], box, largest, smallest, bold)
+        font = (self.theme.heading_font if bold else self.theme.body_font).file
+        lines = len(wrap(text, font, size, box.w - 2 * INSET_X))
+        return size, lines * line_height(font, size) + 2 * INSET_Y + 2
+
     def _cover(self, slide, s: PlannedSlide) -> None:
         th, pal = self.theme, self.theme.palette
         self.background(slide, pal.background)
         if s.picture is not None:
             self.picture(slide, s.picture.path, s.picture.alt, Box(0, 0, SLIDE_W, SLIDE_H), fill=True)
-        panel = Box(36, 96, 410, 348)
+        # the panel hugs its text, centred in the calm left part the illustration leaves free
+        width, pad = 410.0, 20.0
+        inner_w = width - 2 * pad
+        _, title_h = self._height(s.title, Box(0, 0, inner_w, 190), th.sizes.cover_title,
+                                  th.sizes.title_min - 6, True)
+        sub_h = self._height(s.subtitle, Box(0, 0, inner_w, 80), th.sizes.cover_subtitle,
+                             th.sizes.body_min, False)[1] if s.subtitle else 0.0
+        by_text = s.items[0].text if s.items else ""
+        by_h = self._height(by_text, Box(0, 0, inner_w, 60), th.sizes.small + 2, th.sizes.footer,
+                            False)[1] if by_text else 0.0
+        height = 44 + title_h + (4 + sub_h if sub_h else 0) + (8 + by_h if by_h else 0) + 26
+        panel = Box(36, round((SLIDE_H - height) / 2), width, height)
         self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Title panel").adjustments[0] = 0.06
         self.rect(slide, Box(panel.x + 28, panel.y + 30, 56, 6), pal.accent, name="Accent")
-        inner = Box(panel.x + 20, panel.y + 44, panel.w - 40, 170)
-        self.title(slide, s.title, inner, th.sizes.cover_title, pal.title, anchor=MSO_ANCHOR.TOP)
-        y = inner.bottom + 4
-        for ph in slide.placeholders:
-            if ph.placeholder_format.idx == 1:
-                ph.text_frame.text = ""
+        y = panel.y + 44
+        self.title(slide, s.title, Box(panel.x + pad, y, inner_w, title_h), th.sizes.cover_title, pal.title,
+                   anchor=MSO_ANCHOR.TOP)
+        y += title_h + 4
+        subtitle_ph = next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None)
+        if subtitle_ph is not None:
+            subtitle_ph.text_frame.text = ""
         if s.subtitle:
-            sub = Box(inner.x, y, inner.w, 70)
-            size = self.fitted_size([s.subtitle], sub, th.sizes.cover_subtitle, th.sizes.body_min, False)
-            shape = next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None)
-            self.text(slide, sub, [s.subtitle], size, pal.text, name="Subtitle", shape=shape)
-            y = sub.bottom
-        if s.items:
-            by = Box(inner.x, y + 6, inner.w, panel.bottom - y - 20)
-            size = self.fitted_size([s.items[0].text], by, th.sizes.small + 2, th.sizes.footer, False)
-            self.text(slide, by, [s.items[0].text], size, pal.muted, name="Byline")
+            box = Box(panel.x + pad, y, inner_w, sub_h)
+            size = self.fitted_size([s.subtitle], box, th.sizes.cover_subtitle, th.sizes.body_min, False)
+            self.text(slide, box, [s.subtitle], size, pal.text, name="Subtitle", shape=subtitle_ph)
+            y += sub_h + 8
+        if by_text:
+            box = Box(panel.x + pad, y, inner_w, by_h)
+            size = self.fitted_size([by_text], box, th.sizes.small + 2, th.sizes.footer, False)
+            self.text(slide, box, [by_text], size, pal.muted, name="Byline")
 
     def _section(self, slide, s: PlannedSlide) -> None:
         th, pal = self.theme, self.theme.palette
