@@ -30,6 +30,7 @@ class Pace:
 
 # Newcomers hear the gist of the notes; experts hear all of it plus the detail behind every point.
 PACE = {"general": Pace(0.4, 12.0), "practitioner": Pace(0.75, 12.0), "expert": Pace(1.0, 15.0)}
+NOTES_FLOOR = 0.3  # below this share a presenter is no longer talking from the notes
 MAX_GLOSSARY = 18  # three slides: a glossary longer than that is a lecture of its own
 BASE_SECONDS = {"cover": 20, "agenda": 30, "section": 15, "content": 10, "summary": 10, "table": 30,
                 "image": 30, "quote": 20, "glossary": 10, "takeaways": 15, "references": 15, "closing": 20}
@@ -329,13 +330,36 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
 
     for s in slides:
         _fit_title(theme, s, warnings)
+    pace = _fit_pace(slides, pace, wpm, audience, warnings)
     slides = _timed(slides, pace, wpm, lang)
     total = sum(s.seconds for s in slides) / 60
     if abs(total - audience.minutes) > 0.25 * audience.minutes:
-        warnings.append(f"estimated {total:.0f} min for a {audience.minutes:.0f}-minute slot")
+        how = "cut slides or points in the outline" if total > audience.minutes else "the source is short"
+        warnings.append(f"estimated {total:.0f} min for a {audience.minutes:.0f}-minute slot ({how})")
     return DeckPlan(slug=slug, audience=audience, lang=lang, title=meta.title, subtitle=meta.subtitle,
                     author=meta.author, date=meta.date, event=meta.event, slides=tuple(slides),
                     warnings=tuple(dict.fromkeys(warnings)), cover=cover_pic, words_per_minute=wpm)
+
+
+def _fit_pace(slides: list[PlannedSlide], pace: Pace, wpm: int, audience: Audience,
+              warnings: list[str]) -> Pace:
+    """Voice less of the notes when all of them would not fit the slot (never under NOTES_FLOOR).
+
+    The notes stay complete; the time cues tell the presenter how long to spend on each slide.
+    """
+    first = [s for s in slides if s.part[0] == 1]
+    fixed = sum(_seconds(s.kind, "", len(s.items), pace, wpm) for s in slides)
+    reading = sum(_seconds(s.kind, s.notes, 0, Pace(1.0, 0.0), wpm) - BASE_SECONDS.get(s.kind, 10)
+                  for s in first)
+    budget = audience.minutes * 60.0
+    if reading <= 0 or fixed + pace.notes_share * reading <= budget * 1.1:
+        return pace
+    share = max(NOTES_FLOOR, (budget - fixed) / reading)
+    if share < pace.notes_share:
+        warnings.append(f"the notes hold more than a {audience.minutes:.0f}-minute talk: time cues assume "
+                        f"you voice about {share:.0%} of them")
+        return replace(pace, notes_share=share)
+    return pace
 
 
 def _timed(slides: list[PlannedSlide], pace: Pace, wpm: int, lang: str) -> list[PlannedSlide]:
