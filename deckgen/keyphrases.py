@@ -111,6 +111,9 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(v * b.get(w, 0.0) for w, v in a.items())
 
 
+TEXTRANK_MAX = 150  # sentences; a whitepaper section has tens
+
+
 def centrality(vectors: list[Vector], *, damping: float = 0.85, iterations: int = 60) -> list[float]:
     """How central each sentence is in its group: half similarity to the centroid, half TextRank.
 
@@ -128,13 +131,19 @@ def centrality(vectors: list[Vector], *, damping: float = 0.85, iterations: int 
         for w, x in v.items():
             centroid[w] = centroid.get(w, 0.0) + x / n
     to_centroid = [cosine(v, centroid) for v in vectors]
+    if n > TEXTRANK_MAX:
+        # the similarity graph is quadratic: past a few pages, the (linear) centroid term decides alone
+        return _scaled(to_centroid)
     sim = [[cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
     out_weight = [sum(row) for row in sim]
     rank = [1.0 / n] * n
     for _ in range(iterations):
-        rank = [(1 - damping) / n + damping * sum(sim[j][i] * rank[j] / out_weight[j]
-                                                  for j in range(n) if out_weight[j] > 0)
-                for i in range(n)]
+        share = [rank[j] / out_weight[j] if out_weight[j] > 0 else 0.0 for j in range(n)]
+        new = [(1 - damping) / n + damping * sum(sim[j][i] * share[j] for j in range(n)) for i in range(n)]
+        done = max(abs(a - b) for a, b in zip(new, rank)) < 1e-9
+        rank = new
+        if done:
+            break
     return [0.5 * a + 0.5 * b for a, b in zip(_scaled(to_centroid), _scaled(rank))]
 
 
