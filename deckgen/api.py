@@ -175,13 +175,22 @@ def ensure_cover(outline: Outline, root: Path, theme_name: str | None) -> list[s
 
 
 def _check_pictures(outline: Outline, outline_path: Path, root: Path) -> None:
-    for si, (section, slide) in enumerate(outline.slides()):
+    """Every picture the decks will show exists and decodes (before anything is rendered or written)."""
+    from .cover import fit_image
+
+    for _section, slide in outline.slides():
         if slide.picture:
             p = Path(slide.picture.path)
             p = p if p.is_absolute() else root / p
             if not p.is_file():
                 raise InputError(f"picture not found: {slide.picture.path}", file=outline_path,
                                  line=slide.line or None, field=f"slide '{slide.id}'.picture.path")
+            fit_image(p, (32, 18))  # raises a one-line InputError for a corrupt, huge or non-image file
+    cover = outline.meta.cover
+    if cover is not None:
+        p = Path(cover.image) if Path(cover.image).is_absolute() else root / cover.image
+        if p.is_file():
+            fit_image(p, (32, 18))
 
 
 def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | None = None,
@@ -199,8 +208,8 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
         talk = resolve_talk(Path(p), root)
         notes: list[str] = []
         outline = _outline_for(talk, root, notes)
-        _check_pictures(outline, talk.outline, root)
         notes += ensure_cover(outline, root, theme)
+        _check_pictures(outline, talk.outline, root)
         wanted = levels or list(levels_of(outline))
         rendered = []
         for level in wanted:

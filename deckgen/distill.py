@@ -402,6 +402,9 @@ def _picture_path(image: Image) -> str | None:
     return Path(os.path.relpath(image.path, cwd)).as_posix() if image.path.is_relative_to(cwd) else image.src
 
 
+QUOTE_WORDS = (4, 40)  # shorter is not a message, longer does not fit a quote slide
+
+
 def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: set[str],
                   cover_src: str | None) -> tuple[Picture | None, list[Slide]]:
     """A section's tables and pictures: the first picture goes on its slide, the rest get their own."""
@@ -413,6 +416,11 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
                 id=_unique(f"{section.id}-table", taken), title=section.title, kind="table",
                 levels=tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
                 table=TableData(block.header, block.rows), notes=_table_sentences(block, lang), line=section.line))
+        elif isinstance(block, Quote) and QUOTE_WORDS[0] <= len(words(block.text)) <= QUOTE_WORDS[1]:
+            # a quotation the author set apart is a key message: it gets a slide of its own, verbatim
+            extra.append(Slide(id=_unique(f"{section.id}-quote", taken), title=section.title, kind="quote",
+                               levels=levels, points=(Point(block.text, levels, f"{section.id}:L{block.line}"),),
+                               notes=block.text, line=block.line))
         elif isinstance(block, Image) and block.src != cover_src:
             path = _picture_path(block)
             if path is None:

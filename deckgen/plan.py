@@ -133,7 +133,7 @@ def _points_for(slide: Slide, audience: Audience, warnings: list[str]) -> list[P
         warnings.append(f"slide '{slide.id}': {len(points)} points for {audience.id}, "
                         f"showing the first {audience.max_points}")
         points = points[: audience.max_points]
-    for p in points:
+    for p in points if slide.kind != "quote" else ():  # a quotation is shown verbatim, whatever its length
         n = len(words(p.text))
         if n > audience.max_words:
             warnings.append(f"slide '{slide.id}': point of {n} words (limit {audience.max_words}): "

@@ -176,6 +176,10 @@ Retries without idempotence also duplicate records, which silently corrupts aggr
 | Schema drift | 40% | Contracts |
 | Duplicates | 25% | Idempotent writes |
 
+> Treat every pipeline as a product with users, not as a script.
+
+![Where failures happen, by stage](failures.png)
+
 ## Testing
 
 Unit tests catch logic errors early. Integration tests run the pipeline on a small fixture.
@@ -192,15 +196,26 @@ def test_pipeline(): ...
 
 
 def test_english_document_without_front_matter(project):
+    from PIL import Image
+
     write(project / "assets" / "pipelines" / "guide.md", ENGLISH)
+    Image.new("RGB", (800, 400), "#AACCEE").save(project / "assets" / "pipelines" / "failures.png")
     result = run("build", "assets/pipelines/guide.md")
     assert result.exit_code == 0, result.output
-    for lv in LEVELS:
-        prs = Presentation(str(project / "output" / "pipelines" / f"pipelines-{lv}.pptx"))
+    decks = {lv: Presentation(str(project / "output" / "pipelines" / f"pipelines-{lv}.pptx")) for lv in LEVELS}
+    for prs in decks.values():
         titles = [s.shapes.title.text_frame.text for s in prs.slides]
         assert titles[0] == "Building Reliable Data Pipelines"
         assert titles[-1] == "Questions?"
         assert all(s.notes_slide.notes_text_frame.text.strip() for s in prs.slides)
+    expert = decks["expert"]
+    tables = [s for slide in expert.slides for s in slide.shapes if s.has_table]
+    assert tables and tables[0].table.cell(1, 0).text == "Schema drift"
+    figure = [s for slide in list(expert.slides)[1:] for s in slide.shapes if s.shape_type == 13]
+    assert figure and figure[0]._element.nvPicPr.cNvPr.get("descr") == "Where failures happen, by stage"
+    assert figure[0].width / figure[0].height == pytest.approx(2.0, rel=0.01)  # never stretched
+    quotes = [s for slide in expert.slides for s in slide.shapes if s.name == "Quote"]
+    assert quotes and "product with users" in quotes[0].text_frame.text
 
 
 def test_levels_and_themes_commands():
