@@ -223,3 +223,16 @@ def test_levels_and_themes_commands():
     assert "general" in out and "practitioner" in out and "expert" in out and "15 min" in out
     out = run("themes").output
     assert "pastel" in out and "high-contrast" in out and "corporate" in out
+
+
+@pytest.mark.render
+@pytest.mark.skipif(not (__import__("shutil").which("soffice") and __import__("shutil").which("pdftotext")),
+                    reason="needs LibreOffice and poppler")
+def test_example_decks_pass_the_gate_on_a_real_render(built):
+    from deckgen.check import check_deck
+
+    root, _, _ = built
+    for lv in LEVELS:
+        report = check_deck(root / "output" / "ia-generative-2025" / f"ia-generative-2025-{lv}.pptx", render=True)
+        assert not report.errors, [f.message for f in report.errors]
+        assert not [f for f in report.findings if f.code == "overflow-render"]
