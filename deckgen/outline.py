@@ -284,8 +284,15 @@ def _str_presenter(dumper: yaml.SafeDumper, value: str):
 _Dumper.add_representer(str, _str_presenter)
 
 
+class _Flow(list):
+    """A short list written on one line: `levels: [general, expert]`."""
+
+
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+
+
 def _point_data(p: Point) -> dict:
-    d: dict[str, Any] = {"text": p.text, "levels": list(p.levels)}
+    d: dict[str, Any] = {"text": p.text, "levels": _Flow(p.levels)}
     if p.source:
         d["source"] = p.source
     return d
@@ -314,10 +321,10 @@ def outline_to_data(outline: Outline) -> dict:
             d: dict[str, Any] = {"id": sl.id, "title": sl.title}
             if sl.kind != "content":
                 d["kind"] = sl.kind
-            d["levels"] = list(sl.levels)
+            d["levels"] = _Flow(sl.levels)
             d["points"] = [_point_data(p) for p in sl.points]
             if sl.terms:
-                d["terms"] = list(sl.terms)
+                d["terms"] = _Flow(sl.terms)
             if sl.picture:
                 d["picture"] = {"path": sl.picture.path, "alt": sl.picture.alt}
             if sl.table:
