@@ -101,6 +101,13 @@ def _cut_long(theme: Theme, text: str, box: Box, *, bullets: bool) -> list[str]:
     return [" ".join(lines[i:i + per_slide]) for i in range(0, len(lines), per_slide)]
 
 
+def _part_title(title: str, n: int, total: int, lang: str) -> str:
+    """"Title", then "Title (cont.)" — or "Title (2/3)" so that three parts never share a title."""
+    if n == 1:
+        return title
+    return f"{title} {t(lang, 'cont')}" if total == 2 else f"{title} ({n}/{total})"
+
+
 def _paginate(theme: Theme, base: PlannedSlide, box: Box, lang: str, *, bullets: bool = True,
               bold: bool = False) -> list[PlannedSlide]:
     items = list(base.items)
@@ -121,7 +128,7 @@ def _paginate(theme: Theme, base: PlannedSlide, box: Box, lang: str, *, bullets:
             ([k], theme.sizes.body_min) for k in range(len(items))]
     out = []
     for n, (indices, size) in enumerate(groups, 1):
-        title = base.title if n == 1 else f"{base.title} {t(lang, 'cont')}"
+        title = _part_title(base.title, n, len(groups), lang)
         out.append(replace(base, title=title, items=tuple(items[i] for i in indices), body_size=size,
                            part=(n, len(groups))))
     return out
@@ -210,7 +217,7 @@ def _table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSli
         used += h
     out = []
     for n, rows in enumerate(pages, 1):
-        title = base.title if n == 1 else f"{base.title} {t(lang, 'cont')}"
+        title = _part_title(base.title, n, len(pages), lang)
         out.append(replace(base, title=title, table=replace(table, rows=tuple(rows)), body_size=TABLE_SIZE,
                            part=(n, len(pages))))
     return out

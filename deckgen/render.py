@@ -23,9 +23,9 @@ from .atomic import write_bytes_atomic
 from .deckplan import DeckPlan, PlannedSlide
 from .errors import RenderError, ThemeError
 from .layout import (BULLET_INDENT, INSET_X, INSET_Y, PARA_SPACE, SLIDE_H, SLIDE_W, Box, best_size,
-                     body_box, footer_box, picture_box, title_box)
+                     body_box, body_paras, footer_box, picture_box, title_box)
 from .plan import table_row_heights
-from .measure import line_height, wrap
+from .measure import paragraphs_height
 from .theme import Theme
 
 FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
@@ -224,8 +224,8 @@ class _Deck:
         """(size, height) of `text` fitted into at most `box`: the height it really needs."""
         size = self.fitted_size([text], box, largest, smallest, bold)
         font = (self.theme.heading_font if bold else self.theme.body_font).file
-        lines = len(wrap(text, font, size, box.w - 2 * INSET_X))
-        return size, lines * line_height(font, size) + 2 * INSET_Y + 2
+        need = paragraphs_height(body_paras([text], size, bullets=False), font, box.w - 2 * INSET_X)
+        return size, min(box.h, need + 2 * INSET_Y + 1)
 
     def _cover(self, slide, s: PlannedSlide) -> None:
         th, pal = self.theme, self.theme.palette
@@ -240,8 +240,8 @@ class _Deck:
         sub_h = self._height(s.subtitle, Box(0, 0, inner_w, 80), th.sizes.cover_subtitle,
                              th.sizes.body_min, False)[1] if s.subtitle else 0.0
         by_text = s.items[0].text if s.items else ""
-        by_h = self._height(by_text, Box(0, 0, inner_w, 60), th.sizes.small + 2, th.sizes.footer,
-                            False)[1] if by_text else 0.0
+        by_sizes = (th.sizes.small + 2, min(18.0, th.sizes.small + 2))  # 18 pt: readable from the back
+        by_h = self._height(by_text, Box(0, 0, inner_w, 80), *by_sizes, False)[1] if by_text else 0.0
         height = 44 + title_h + (4 + sub_h if sub_h else 0) + (8 + by_h if by_h else 0) + 26
         panel = Box(36, round((SLIDE_H - height) / 2), width, height)
         self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Title panel").adjustments[0] = 0.06
@@ -260,7 +260,7 @@ class _Deck:
             y += sub_h + 8
         if by_text:
             box = Box(panel.x + pad, y, inner_w, by_h)
-            size = self.fitted_size([by_text], box, th.sizes.small + 2, th.sizes.footer, False)
+            size = self.fitted_size([by_text], box, *by_sizes, False)
             self.text(slide, box, [by_text], size, pal.muted, name="Byline")
 
     def _section(self, slide, s: PlannedSlide) -> None:

@@ -24,13 +24,17 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import (FOOTER_TYPES, Finding, _Deck, _SlideContext, _Shape, normalise_token,
-                    open_presentation)
+from .check_report import Finding
 from .errors import InputError, RenderError
+from .pptx_fit import grows_with_text
+from .pptx_shapes import FOOTER_TYPES, Shape
+from .pptx_slide import Deck, SlideContext, open_presentation
+from .pptx_xml import A
 
 TOLERANCE_PT = 2.0
 GLYPH_PAD = 0.15          # share of a word box's height that is ascent/descent padding, each side
@@ -201,7 +205,7 @@ class _Region:
     y0: float
     x1: float
     y1: float
-    shape: _Shape | None
+    shape: Shape | None
     kind: str          # "text" | "footer" | "other"
 
     def contains(self, w: Word, tol: float = TOLERANCE_PT) -> bool:
@@ -216,42 +220,34 @@ class _Region:
         return (dx * dx + dy * dy) ** 0.5
 
 
+def normalise_token(text: str) -> list[str]:
+    """Word tokens used to match deck text and rendered text (NFKC, case-folded, alphanumerics)."""
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+
+
 def _run_tokens(el) -> list[str]:
     """Tokens of a shape's runs (fields such as dates and slide numbers excluded)."""
     out: list[str] = []
-    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    for r in el.iter(a + "r"):
-        t = r.find(a + "t")
+    for r in el.iter(A + "r"):
+        t = r.find(A + "t")
         if t is not None and t.text:
             out += normalise_token(t.text)
     return out
 
 
-def _hidden(shape: _Shape) -> bool:
-    c = shape.el.find(".//{http://schemas.openxmlformats.org/presentationml/2006/main}cNvPr")
-    return c is not None and c.get("hidden") in ("1", "true")
-
-
-def _grows(ctx: _SlideContext, shape: _Shape) -> bool:
+def _grows(ctx: SlideContext, shape: Shape) -> bool:
     if shape.kind == "graphicFrame":
-        return shape.el.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}tbl") is not None
-    chain = ctx.body_pr_chain(shape)
-    a = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
-    for bp in chain:
-        if bp.find(a + "spAutoFit") is not None:
-            return ctx.shape_fill(shape).kind == "none" and not ctx.has_outline(shape)
-        if bp.find(a + "normAutofit") is not None or bp.find(a + "noAutofit") is not None:
-            return False
-    return False
+        return shape.el.find(".//" + A + "tbl") is not None  # table rows grow with their text
+    return grows_with_text(ctx, shape)
 
 
-def _slide_findings(ctx: _SlideContext, page: Page) -> list[Finding]:
+def _slide_findings(ctx: SlideContext, page: Page) -> list[Finding]:
     deck = ctx.deck
     sx, sy = page.width / deck.width_pt, page.height / deck.height_pt
     pw, ph = deck.width_pt, deck.height_pt
     words = [Word(w.x0 / sx, w.y0 / sy, w.x1 / sx, w.y1 / sy, w.text) for w in page.words]
 
-    text_shapes = [s for s in ctx.shapes if s.kind in ("sp", "graphicFrame") and s.has_text() and not _hidden(s)]
+    text_shapes = [s for s in ctx.shapes if s.kind in ("sp", "graphicFrame") and s.has_text() and not s.hidden]
     regions: list[_Region] = []
     own_region: dict[int, _Region] = {}
     for s in text_shapes:
@@ -341,7 +337,7 @@ def _slide_findings(ctx: _SlideContext, page: Page) -> list[Finding]:
     return out
 
 
-def _direction(s: _Shape, ws: list[Word], pw: float, ph: float) -> str:
+def _direction(s: Shape, ws: list[Word], pw: float, ph: float) -> str:
     below = max(w.y1 - s.bottom for w in ws)
     above = max(s.y - w.y0 for w in ws)
     right = max(w.x1 - s.right for w in ws)
@@ -358,7 +354,7 @@ def _direction(s: _Shape, ws: list[Word], pw: float, ph: float) -> str:
 def rendered_overflows(pptx: Path, pdf: Path) -> list[Finding]:
     """Overflow findings from a PDF that LibreOffice made of `pptx` (one per shape)."""
     prs = open_presentation(Path(pptx))
-    deck = _Deck(prs)
+    deck = Deck(prs)
     pages = pdf_pages(Path(pdf))
     slides = list(enumerate(prs.slides, 1))
     visible = [(n, s) for n, s in slides if s._element.get("show", "1") not in ("0", "false")]
@@ -371,7 +367,7 @@ def rendered_overflows(pptx: Path, pdf: Path) -> list[Finding]:
                           file=pdf)
     out: list[Finding] = []
     for (number, slide), page in zip(pairs, pages):
-        out += _slide_findings(_SlideContext(deck, slide, number), page)
+        out += _slide_findings(SlideContext(deck, slide, number), page)
     return out
 
 

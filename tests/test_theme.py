@@ -106,3 +106,23 @@ def test_a_docx_renamed_pptx_is_refused(tmp_path):
         z.writestr("word/document.xml", "<w/>")
     with pytest.raises(ThemeError, match="not a readable PowerPoint"):
         open_template(p)
+
+
+@pytest.mark.render
+@pytest.mark.skipif(not (__import__("shutil").which("soffice") and __import__("shutil").which("pdftotext")),
+                    reason="needs LibreOffice and poppler")
+@pytest.mark.parametrize("name", ["pastel-dark", "high-contrast", "corporate"])
+def test_example_renders_cleanly_with_every_theme(project, name):
+    from click.testing import CliRunner
+
+    from deckgen.check import check_deck
+    from deckgen.cli import main
+
+    result = CliRunner().invoke(main, ["build", "--theme", name, "--level", "general", "--level", "expert"])
+    assert result.exit_code == 0, result.output
+    for lv in ("general", "expert"):
+        report = check_deck(project / "output" / "ia-generative-2025" / f"ia-generative-2025-{lv}.pptx",
+                            render=True)
+        assert not report.errors, [f"{f.slide}: {f.message}" for f in report.errors]
+        assert not [f for f in report.findings if f.severity == "warning" and f.code != "timing"], \
+            [f"{f.slide}: {f.message}" for f in report.findings if f.severity == "warning"]
