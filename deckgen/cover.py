@@ -261,9 +261,9 @@ def fit_image(src: Path, size: tuple[int, int]) -> Image.Image:
     width, height = _check_size(size, minimum=1)
     src = Path(src)
     if not src.exists():
-        raise InputError("cover picture not found", file=src)
+        raise InputError("picture not found", file=src)
     if not src.is_file():
-        raise InputError("cover picture is not a regular file", file=src)
+        raise InputError("picture is not a regular file", file=src)
     try:
         with warnings.catch_warnings():
             # Pillow only warns between its limit and twice that; treat the warning as fatal too.
@@ -271,23 +271,23 @@ def fit_image(src: Path, size: tuple[int, int]) -> Image.Image:
             with Image.open(src) as opened:
                 w, h = opened.size
                 if w < 1 or h < 1:
-                    raise InputError("cover picture has no pixels", file=src)
+                    raise InputError("picture has no pixels", file=src)
                 if w * h > MAX_INPUT_PIXELS:
-                    raise InputError(f"cover picture is too large ({w}x{h} pixels)", file=src)
+                    raise InputError(f"picture is too large ({w}x{h} pixels)", file=src)
                 opened.load()
                 picture = ImageOps.exif_transpose(opened)
     except InputError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise InputError("cover picture is too large to decode safely", file=src) from exc
+        raise InputError("picture is too large to decode safely", file=src) from exc
     except UnidentifiedImageError as exc:
-        raise InputError("cover picture is not an image Pillow can read", file=src) from exc
+        raise InputError("picture is not an image Pillow can read", file=src) from exc
     except PermissionError as exc:
-        raise InputError("cover picture cannot be read: permission denied", file=src) from exc
+        raise InputError("picture cannot be read: permission denied", file=src) from exc
     except (OSError, ValueError, SyntaxError) as exc:
         # Truncated or corrupt files surface as OSError/ValueError/SyntaxError from the decoders.
         detail = " ".join(str(exc).split()) or type(exc).__name__
-        raise InputError(f"cover picture is unreadable or corrupt: {detail}", file=src) from exc
+        raise InputError(f"picture is unreadable or corrupt: {detail}", file=src) from exc
     picture = _flatten(picture)
     return ImageOps.fit(picture, (width, height), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
 

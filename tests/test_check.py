@@ -16,20 +16,11 @@ from pptx.util import Inches, Pt
 
 from deckgen.check import CheckReport, Finding, check_deck, contrast_ratio, format_report, parse_keywords
 from deckgen.commands_check import check_command
+from .conftest import fixture_decks
 from deckgen.errors import InputError, RenderError
 
 
-def _load_decks():
-    name = "deckgen_check_fixture_decks"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "fixtures/check/decks.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-decks = _load_decks()
+decks = fixture_decks()
 HAVE_RENDER = bool(shutil.which("soffice") and shutil.which("pdftotext"))
 needs_render = pytest.mark.skipif(not HAVE_RENDER, reason="LibreOffice (soffice) or pdftotext missing")
 

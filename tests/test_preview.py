@@ -12,21 +12,12 @@ from click.testing import CliRunner
 from PIL import Image
 
 from deckgen.commands_check import preview_command
+from .conftest import fixture_decks
 from deckgen.errors import RenderError
 from deckgen.preview import contact_sheet, contact_sheet_size, preview_deck
 
 
-def _load_decks():
-    name = "deckgen_check_fixture_decks"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "fixtures/check/decks.py")
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules[name] = mod
-        spec.loader.exec_module(mod)
-    return sys.modules[name]
-
-
-decks = _load_decks()
+decks = fixture_decks()
 HAVE_RENDER = bool(shutil.which("soffice") and shutil.which("pdftoppm"))
 needs_render = pytest.mark.skipif(not HAVE_RENDER, reason="LibreOffice (soffice) or pdftoppm missing")
 
