@@ -82,7 +82,7 @@ class Section:
     line: int
     end_line: int
     blocks: tuple[Block, ...] = ()
-    children: tuple["Section", ...] = ()
+    children: tuple[Section, ...] = ()
 
     def walk(self):
         """Yield this section then every descendant, in document order."""

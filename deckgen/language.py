@@ -6,12 +6,8 @@ from .textutil import words
 
 # Short, frequent function words: enough to tell French from English on a few sentences,
 # deterministic, and nothing to download.
-_FR = frozenset("""le la les un une des du de et est sont dans pour par sur avec qui que ne pas
-plus ou au aux ce cette ces il elle ils elles nous vous leur leurs se sa son ses en à été être
-aussi mais comme tout très entre sans""".split())
-_EN = frozenset("""the a an and is are of to in for on with that this these those it its be been
-by as at from or not but which their they we you can will has have was were also more than
-into about such""".split())
+_FR = frozenset(["le", "la", "les", "un", "une", "des", "du", "de", "et", "est", "sont", "dans", "pour", "par", "sur", "avec", "qui", "que", "ne", "pas", "plus", "ou", "au", "aux", "ce", "cette", "ces", "il", "elle", "ils", "elles", "nous", "vous", "leur", "leurs", "se", "sa", "son", "ses", "en", "à", "été", "être", "aussi", "mais", "comme", "tout", "très", "entre", "sans"])
+_EN = frozenset(["the", "a", "an", "and", "is", "are", "of", "to", "in", "for", "on", "with", "that", "this", "these", "those", "it", "its", "be", "been", "by", "as", "at", "from", "or", "not", "but", "which", "their", "they", "we", "you", "can", "will", "has", "have", "was", "were", "also", "more", "than", "into", "about", "such"])
 
 SUPPORTED = ("fr", "en")
 

@@ -7,7 +7,7 @@ that an outline a person has edited is never silently overwritten.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 

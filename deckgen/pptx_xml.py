@@ -6,7 +6,7 @@ as an error, so one odd value never stops a check.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 EMU_PER_PT = 12700
 

@@ -48,26 +48,15 @@ class Rules:
 
 
 _FR = Rules(
-    end_stop=frozenset("""le la les l un une des du de d à au aux en dans par pour sur avec et ou mais
-        que qu qui dont ce c cet cette ces son sa ses leur leurs mon ma mes ton ta tes notre nos votre vos
-        comme tels telles tel telle entre vers sans sous chez selon depuis pendant afin grâce via ni car
-        donc or si ne n se s y il elle ils elles on nous vous je j tu lui est sont a ont être avoir peut
-        peuvent doit doivent plus moins très notamment ainsi aussi également tout toute tous toutes
-        quelques plusieurs chaque certains certaines etc soit voire lorsque quand où""".split()),
-    start_stop=frozenset("et ou mais que qu qui dont donc car ni puis or soit".split()),
+    end_stop=frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "avec", "et", "ou", "mais", "que", "qu", "qui", "dont", "ce", "c", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "comme", "tels", "telles", "tel", "telle", "entre", "vers", "sans", "sous", "chez", "selon", "depuis", "pendant", "afin", "grâce", "via", "ni", "car", "donc", "or", "si", "ne", "n", "se", "s", "y", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "tu", "lui", "est", "sont", "a", "ont", "être", "avoir", "peut", "peuvent", "doit", "doivent", "plus", "moins", "très", "notamment", "ainsi", "aussi", "également", "tout", "toute", "tous", "toutes", "quelques", "plusieurs", "chaque", "certains", "certaines", "etc", "soit", "voire", "lorsque", "quand", "où"]),
+    start_stop=frozenset(["et", "ou", "mais", "que", "qu", "qui", "dont", "donc", "car", "ni", "puis", "or", "soit"]),
     subordinators=("parce que", "parce qu'", "puisque", "puisqu'", "lorsque", "lorsqu'", "quand", "si", "s'il",
                    "s'ils", "bien que", "bien qu'", "alors que", "alors qu'", "afin que", "afin qu'", "pour que",
                    "pour qu'", "comme", "tandis que", "dès que", "même si", "sans que"),
-    pronoun_start=frozenset("il elle ils elles cela ceci ce c on leur leurs sa son ses".split()),
-    demonstratives=frozenset("cette ces cet".split()),
-    determiners=frozenset("""le la les l un une des du de d au aux ce cet cette ces son sa ses leur
-        leurs mon ma mes notre nos votre vos chaque plusieurs quelques certains certaines""".split()),
-    verbs=frozenset("""est sont a ont été être avoir était étaient sera seront serait seraient peut
-        peuvent pourrait pourraient doit doivent devrait devraient faut permet permettent fait font
-        va vont devient deviennent reste restent semble semblent existe existent demeure offre
-        offrent vise visent constitue constituent marque représente pose soulève apporte implique
-        suppose joue facilite transforme révolutionne favorise accélère libère nécessite exige
-        dépend dépendra connaît émerge illustre stimule démocratise contribue""".split()),
+    pronoun_start=frozenset(["il", "elle", "ils", "elles", "cela", "ceci", "ce", "c", "on", "leur", "leurs", "sa", "son", "ses"]),
+    demonstratives=frozenset(["cette", "ces", "cet"]),
+    determiners=frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos", "chaque", "plusieurs", "quelques", "certains", "certaines"]),
+    verbs=frozenset(["est", "sont", "a", "ont", "été", "être", "avoir", "était", "étaient", "sera", "seront", "serait", "seraient", "peut", "peuvent", "pourrait", "pourraient", "doit", "doivent", "devrait", "devraient", "faut", "permet", "permettent", "fait", "font", "va", "vont", "devient", "deviennent", "reste", "restent", "semble", "semblent", "existe", "existent", "demeure", "offre", "offrent", "vise", "visent", "constitue", "constituent", "marque", "représente", "pose", "soulève", "apporte", "implique", "suppose", "joue", "facilite", "transforme", "révolutionne", "favorise", "accélère", "libère", "nécessite", "exige", "dépend", "dépendra", "connaît", "émerge", "illustre", "stimule", "démocratise", "contribue"]),
     openers=("par ailleurs", "cependant", "toutefois", "en revanche", "de plus", "en outre", "ainsi",
              "enfin", "néanmoins", "pourtant", "or", "donc", "d'une part", "d'autre part",
              "par conséquent", "en effet", "en somme", "bref", "de même", "également", "aussi",
@@ -101,21 +90,14 @@ _FR = Rules(
 )
 
 _EN = Rules(
-    end_stop=frozenset("""the a an of to in for on with by and or but that which this these those its
-        their from as at into about than via such like including not so very also between towards
-        without is are be was were been being has have had can could will would should must may might
-        do does did it they we he she i you his her our your my who whom whose whether if nor each
-        every some any more most less etc e.g i.e where while when""".split()),
-    start_stop=frozenset("and or but that which who whom whose nor so yet then".split()),
+    end_stop=frozenset(["the", "a", "an", "of", "to", "in", "for", "on", "with", "by", "and", "or", "but", "that", "which", "this", "these", "those", "its", "their", "from", "as", "at", "into", "about", "than", "via", "such", "like", "including", "not", "so", "very", "also", "between", "towards", "without", "is", "are", "be", "was", "were", "been", "being", "has", "have", "had", "can", "could", "will", "would", "should", "must", "may", "might", "do", "does", "did", "it", "they", "we", "he", "she", "i", "you", "his", "her", "our", "your", "my", "who", "whom", "whose", "whether", "if", "nor", "each", "every", "some", "any", "more", "most", "less", "etc", "e.g", "i.e", "where", "while", "when"]),
+    start_stop=frozenset(["and", "or", "but", "that", "which", "who", "whom", "whose", "nor", "so", "yet", "then"]),
     subordinators=("because", "since", "when", "whenever", "if", "although", "though", "even though", "while",
                    "as", "unless", "whereas", "once", "until", "so that", "before", "after"),
-    pronoun_start=frozenset("it they this that he she its their".split()),
-    demonstratives=frozenset("these those such".split()),
-    determiners=frozenset("the a an this that these those its their his her our your my each every "
-                          "some any no".split()),
-    verbs=frozenset("""is are was were be been being has have had can could will would should must may
-        might do does did remains remain becomes become makes make allows allow enables enable
-        requires require offers offer""".split()),
+    pronoun_start=frozenset(["it", "they", "this", "that", "he", "she", "its", "their"]),
+    demonstratives=frozenset(["these", "those", "such"]),
+    determiners=frozenset(["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "your", "my", "each", "every", "some", "any", "no"]),
+    verbs=frozenset(["is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "can", "could", "will", "would", "should", "must", "may", "might", "do", "does", "did", "remains", "remain", "becomes", "become", "makes", "make", "allows", "allow", "enables", "enable", "requires", "require", "offers", "offer"]),
     openers=("in addition", "however", "moreover", "furthermore", "additionally", "also", "thus",
              "therefore", "hence", "indeed", "in fact", "finally", "nevertheless", "nonetheless",
              "on the other hand", "in contrast", "by contrast", "meanwhile", "consequently",

@@ -31,9 +31,8 @@ MAX_POINTS = {"general": 3, "practitioner": 4, "expert": 6}
 
 # Words a point may not end on (the brief's lists, per language).
 END_STOP = {
-    "fr": set("le la les un une des du de d' à au aux en dans par pour sur avec et ou mais que qui dont ce "
-              "cette ces son sa ses leur leurs".split()),
-    "en": set("the a an of to in for on with by and or but that which this these its their from as at".split()),
+    "fr": set(["le", "la", "les", "un", "une", "des", "du", "de", "d'", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "avec", "et", "ou", "mais", "que", "qui", "dont", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs"]),
+    "en": set(["the", "a", "an", "of", "to", "in", "for", "on", "with", "by", "and", "or", "but", "that", "which", "this", "these", "its", "their", "from", "as", "at"]),
 }
 
 
