@@ -10,7 +10,7 @@ from .errors import DeckgenError, InputError
 from .outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
 from .parse import parse_document, read_source
 from .plan import levels_of, outline_to_plan
-from .render import render_deck
+from .render import render_deck, written_by_deckgen
 from .atomic import write_bytes_atomic
 from .textutil import slugify
 from .theme import load_theme
@@ -216,8 +216,12 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
             plan = outline_to_plan(outline, level, the_theme, slug=talk.slug, root=root)
             data, render_warnings = render_deck(plan, the_theme)
             rendered.append((plan, data, tuple(plan.warnings) + tuple(render_warnings)))
-        for plan, data, warnings in rendered:
-            path = out_dir / talk.slug / plan.file_name
+        targets = [out_dir / talk.slug / plan.file_name for plan, _, _ in rendered]
+        edited = [p for p in targets if p.exists() and not force and not written_by_deckgen(p)]
+        if edited:
+            raise InputError("deck was changed since deckgen wrote it (saved from an editor?); not "
+                             "overwriting it (use --force)", file=edited[0])
+        for (plan, data, warnings), path in zip(rendered, targets):
             write_bytes_atomic(path, data)
             results.append(BuildResult(path, plan.audience.id, plan.audience.label, len(plan.slides),
                                        plan.target_minutes, plan.estimated_minutes, warnings, tuple(notes)))

@@ -49,10 +49,11 @@ def main() -> None:
               help="Output folder (default: output/).")
 @click.option("--check", "run_check", is_flag=True, help="Check the built decks; fail on errors.")
 @click.option("--render", is_flag=True, help="With --check: also check a LibreOffice render.")
+@click.option("--force", is_flag=True, help="Overwrite decks even if they were edited since deckgen wrote them.")
 def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, out_dir: Path | None,
-          run_check: bool, render: bool) -> None:
+          run_check: bool, render: bool, force: bool) -> None:
     """Build decks from Markdown files, outlines or talk folders (default: every talk under assets/)."""
-    results = api.build(list(paths), levels=list(levels) or None, theme=theme, out_dir=out_dir)
+    results = api.build(list(paths), levels=list(levels) or None, theme=theme, out_dir=out_dir, force=force)
     failed = False
     for r in results:
         for note in r.notes:

@@ -375,6 +375,7 @@ class _Deck:
         cp.revision = 1
         cp.created = cp.modified = FIXED_TIME
         cp.last_printed = FIXED_TIME
+        cp.comments = "Built by deckgen"
         buf = io.BytesIO()
         self.prs.save(buf)
         return _normalise_zip(buf.getvalue())
@@ -428,6 +429,22 @@ def _normalise_zip(data: bytes) -> bytes:
             z.external_attr = 0o644 << 16
             dst.writestr(z, src.read(info.filename))
     return out.getvalue()
+
+
+def written_by_deckgen(path: Path) -> bool:
+    """True when the deck at `path` is still as deckgen wrote it (no editor has saved it since).
+
+    PowerPoint, Keynote and LibreOffice rewrite lastModifiedBy, the revision and the modified date
+    on save; deckgen writes fixed values.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return ("<cp:lastModifiedBy>deckgen</cp:lastModifiedBy>" in core and "<cp:revision>1</cp:revision>" in core
+            and f">{stamp}</dcterms:modified>" in core)
 
 
 def render_deck(plan: DeckPlan, theme: Theme) -> tuple[bytes, list[str]]:

@@ -235,3 +235,17 @@ def test_example_decks_pass_the_gate_on_a_real_render(built):
         report = check_deck(root / "output" / "ia-generative-2025" / f"ia-generative-2025-{lv}.pptx", render=True)
         assert not report.errors, [f.message for f in report.errors]
         assert not [f for f in report.findings if f.code == "overflow-render"]
+
+
+def test_a_deck_saved_from_an_editor_is_not_overwritten(project):
+    assert run("build", "--level", "general").exit_code == 0
+    deck = project / "output" / "ia-generative-2025" / "ia-generative-2025-general.pptx"
+    prs = Presentation(str(deck))
+    prs.slides[1].shapes.title.text_frame.text = "My agenda"
+    prs.core_properties.last_modified_by = "Alice"  # what PowerPoint writes on save
+    prs.core_properties.revision = 2
+    prs.save(str(deck))
+    _one_line_error(run("build", "--level", "general"), "ia-generative-2025-general.pptx", "--force")
+    assert Presentation(str(deck)).slides[1].shapes.title.text_frame.text == "My agenda"
+    assert run("build", "--level", "general", "--force").exit_code == 0
+    assert Presentation(str(deck)).slides[1].shapes.title.text_frame.text != "My agenda"
