@@ -499,6 +499,8 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False
     if re.search(r"https?:|www\.|\S@\S", text):
         return False  # addresses belong in the references, not in a point
+    if _CODE.search(text):
+        return False  # shell or code fragments read as noise on a slide; they stay in the notes
     if sum(1 for t in tokens(text) if t not in stopwords(lang)) < 2:
         return False
     if cut and re.match(rf"(?:{_alt(r.subordinators)})(?![\w'’-])", text, re.IGNORECASE):
@@ -509,6 +511,9 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False  # "… étape : ils peuvent traiter": a colon announces more than a stub
 
     return True
+
+
+_CODE = re.compile(r"\$[({\w]|>>|&&|\|\||~/|`|\w\(\)|\{\s*\}|[=<>]{2}|\s--?\w|\w/\w+/|\w\.(?:sh|py|md|toml|ya?ml|json)\b")
 
 
 def shorten(sentence: str, lang: str, limit: int) -> tuple[Compression, ...]:
