@@ -154,3 +154,19 @@ def test_slide_with_nothing_to_show_is_folded_into_the_previous_one(tmp_path):
     assert "License" not in [i.text for s in plan.slides if s.kind == "agenda" for i in s.items]
     assert any("MIT licensed text." in s.notes for s in plan.slides)
     assert any("nothing to show" in w for w in plan.warnings)
+
+
+def test_a_deck_far_over_its_slot_folds_slides_but_keeps_their_notes(tmp_path):
+    theme = load_theme("pastel")
+    expert = ("expert",)
+    slides = tuple(Slide(f"s{i}", f"Detail {i}", expert,
+                         tuple(Point(f"Point {k} of detail {i} stays short", expert) for k in range(5)),
+                         notes=f"Notes of detail {i}. " * 20) for i in range(60))
+    outline = Outline(Meta("Long talk", lang="en"), (OutlineSection("s", "Section", "1", slides),))
+    plan = outline_to_plan(outline, "expert", theme, slug="t", root=tmp_path)
+    assert plan.estimated_minutes <= 45 * 1.25
+    assert len(plan.slides) < 60
+    assert "Detail 0" in [s.title for s in plan.slides]  # a section's first slide stays
+    notes = " ".join(s.notes for s in plan.slides)
+    assert all(f"Notes of detail {i}." in notes for i in range(60))
+    assert any("folded" in w for w in plan.warnings)
