@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .atomic import write_bytes_atomic
 from .errors import DeckgenError, InputError
 from .outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
 from .parse import parse_document, read_source
 from .plan import levels_of, outline_to_plan
 from .render import render_deck, written_by_deckgen
-from .atomic import write_bytes_atomic
 from .textutil import slugify
-from .theme import load_theme
+from .theme import Theme, load_theme
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 OUTLINE_SUFFIXES = (".yaml", ".yml")
@@ -44,7 +44,6 @@ class BuildResult:
 class DistillResult:
     outline_path: Path
     written: bool
-    notes: tuple[str, ...] = ()
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -53,6 +52,12 @@ def _rel(path: Path, root: Path) -> str:
         return path.relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def _project_path(path: str, root: Path) -> Path:
+    """A path from an outline: absolute as written, else relative to the project root."""
+    p = Path(path)
+    return p if p.is_absolute() else root / p
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -75,11 +80,12 @@ def talk_slug(source: Path, root: Path) -> str:
 def find_talks(root: Path) -> list[Path]:
     """Markdown sources under assets/<talk>/ (whitepaper.md, else the only .md of the folder)."""
     assets = root / "assets"
+    if not assets.is_dir():
+        return []
     found = []
-    for folder in sorted(p for p in assets.iterdir() if p.is_dir()) if assets.is_dir() else []:
+    for folder in sorted(p for p in assets.iterdir() if p.is_dir()):
         mds = sorted(f for f in folder.iterdir() if f.suffix in MARKDOWN_SUFFIXES)
-        preferred = [f for f in mds if f.stem == "whitepaper"] or mds[:1]
-        found += preferred
+        found += [f for f in mds if f.stem == "whitepaper"] or mds[:1]
     return found
 
 
@@ -108,7 +114,7 @@ def _sha256(path: Path) -> str:
 
 def distill_outline(source: Path, root: Path) -> Outline:
     """Parse and distill a Markdown source into an outline (not saved)."""
-    from .distill import document_to_outline
+    from .distill import document_to_outline  # loads YAKE and pysbd: only when distilling
 
     doc = parse_document(source)
     slug = talk_slug(source, root)
@@ -119,13 +125,9 @@ def distill_outline(source: Path, root: Path) -> Outline:
     if outline.meta.cover and not outline.meta.cover.alt:
         alt = ("Illustration pastel : réseau de neurones" if doc.lang == "fr"
                else "Pastel illustration: a neural network")
-        outline = _with_cover(outline, Cover(outline.meta.cover.image, alt, outline.meta.cover.seed))
+        cover = Cover(outline.meta.cover.image, alt, outline.meta.cover.seed)
+        outline = replace(outline, meta=replace(outline.meta, cover=cover))
     return outline
-
-
-def _with_cover(outline: Outline, cover: Cover) -> Outline:
-    from dataclasses import replace
-    return replace(outline, meta=replace(outline.meta, cover=cover))
 
 
 def distill(source: Path, *, root: Path, force: bool = False) -> DistillResult:
@@ -139,29 +141,31 @@ def distill(source: Path, *, root: Path, force: bool = False) -> DistillResult:
 
 
 def _outline_for(talk: Talk, root: Path, notes: list[str]) -> Outline:
-    if talk.source is not None:
-        if not talk.outline.exists():
-            save_outline(distill_outline(talk.source, root), talk.outline)
-            notes.append(f"distilled {_rel(talk.source, root)} → {_rel(talk.outline, root)}")
-        else:
-            outline = load_outline(talk.outline)
-            if outline.source_sha256 != _sha256(talk.source):
-                if is_edited(read_outline_text(talk.outline)):
-                    notes.append(f"{talk.outline}: the source changed since this outline was made, but the "
-                                 "outline was edited by hand: building from it (deckgen distill --force "
-                                 "to regenerate)")
-                else:
-                    save_outline(distill_outline(talk.source, root), talk.outline)
-                    notes.append(f"source changed: re-distilled {talk.outline}")
+    """The talk's outline; distilled first when missing, again when its source changed and nobody edited it."""
+    if talk.source is None:
+        return load_outline(talk.outline)
+    if not talk.outline.exists():
+        save_outline(distill_outline(talk.source, root), talk.outline)
+        notes.append(f"distilled {_rel(talk.source, root)} → {_rel(talk.outline, root)}")
+        return load_outline(talk.outline)
+    outline = load_outline(talk.outline)
+    if outline.source_sha256 == _sha256(talk.source):
+        return outline
+    if is_edited(read_outline_text(talk.outline)):
+        notes.append(f"{_rel(talk.outline, root)}: the source changed since this outline was made, but the "
+                     "outline was edited by hand: building from it (deckgen distill --force to regenerate)")
+        return outline
+    save_outline(distill_outline(talk.source, root), talk.outline)
+    notes.append(f"source changed: re-distilled {_rel(talk.outline, root)}")
     return load_outline(talk.outline)
 
 
-def ensure_cover(outline: Outline, root: Path, theme_name: str | None) -> list[str]:
+def ensure_cover(outline: Outline, root: Path, theme: Theme) -> list[str]:
     """Generate the cover illustration when the outline names one that does not exist yet."""
     cover = outline.meta.cover
     if cover is None:
         return []
-    path = Path(cover.image) if Path(cover.image).is_absolute() else root / cover.image
+    path = _project_path(cover.image, root)
     if path.exists():
         return []
     if not _inside(path, root) or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
@@ -170,7 +174,7 @@ def ensure_cover(outline: Outline, root: Path, theme_name: str | None) -> list[s
     from .cover import write_cover
     from .theme_cover import cover_palette
 
-    write_cover(path, seed=cover.seed, palette=cover_palette(load_theme(theme_name)))
+    write_cover(path, seed=cover.seed, palette=cover_palette(theme))
     return [f"generated cover illustration {_rel(path, root)}"]
 
 
@@ -180,17 +184,14 @@ def _check_pictures(outline: Outline, outline_path: Path, root: Path) -> None:
 
     for _section, slide in outline.slides():
         if slide.picture:
-            p = Path(slide.picture.path)
-            p = p if p.is_absolute() else root / p
+            p = _project_path(slide.picture.path, root)
             if not p.is_file():
                 raise InputError(f"picture not found: {slide.picture.path}", file=outline_path,
                                  line=slide.line or None, field=f"slide '{slide.id}'.picture.path")
             fit_image(p, (32, 18))  # raises a one-line InputError for a corrupt, huge or non-image file
     cover = outline.meta.cover
-    if cover is not None:
-        p = Path(cover.image) if Path(cover.image).is_absolute() else root / cover.image
-        if p.is_file():
-            fit_image(p, (32, 18))
+    if cover is not None and _project_path(cover.image, root).is_file():
+        fit_image(_project_path(cover.image, root), (32, 18))
 
 
 def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | None = None,
@@ -208,7 +209,7 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
         talk = resolve_talk(Path(p), root)
         notes: list[str] = []
         outline = _outline_for(talk, root, notes)
-        notes += ensure_cover(outline, root, theme)
+        notes += ensure_cover(outline, root, the_theme)
         _check_pictures(outline, talk.outline, root)
         wanted = levels or list(levels_of(outline))
         rendered = []
@@ -254,8 +255,7 @@ def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: 
         if outline.meta.cover is not None:
             talk_seed = outline.meta.cover.seed
             if target is None:
-                target = Path(outline.meta.cover.image)
-                target = target if target.is_absolute() else root / target
+                target = _project_path(outline.meta.cover.image, root)
     if target is None:
         raise DeckgenError("nowhere to write the cover: give a talk whose outline names a cover, or --out")
     if target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
@@ -266,5 +266,4 @@ def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: 
                        palette=cover_palette(load_theme(theme)), size=dims)
 
 
-__all__ = ["BuildResult", "DistillResult", "Talk", "build", "distill", "find_talks", "resolve_talk",
-           "DeckgenError"]
+__all__ = ["BuildResult", "DistillResult", "Talk", "build", "distill", "draw_cover", "find_talks", "resolve_talk"]

@@ -56,7 +56,7 @@ def run(source: Path, repeat: int) -> None:
         theme = load_theme("pastel")
         t_parse, doc = _timed(lambda: parse_document(src), repeat)
         t_distill, outline = _timed(lambda: distill_outline(src, root), repeat)
-        t_cover, _ = _timed(lambda: ensure_cover(outline, root, None), 1)
+        t_cover, _ = _timed(lambda: ensure_cover(outline, root, theme), 1)
         words = sum(len(b.split()) for b in source.read_text(encoding="utf-8").split("\n"))
         print(f"{source.name}: {words} words, {sum(1 for _ in doc.walk())} sections, "
               f"outline {len(dump_outline(outline)) // 1024} KiB")
