@@ -402,6 +402,15 @@ def _picture_path(image: Image) -> str | None:
     return Path(os.path.relpath(image.path, cwd)).as_posix() if image.path.is_relative_to(cwd) else image.src
 
 
+def _titled(title: str, header: tuple[str, ...], lang: str) -> str:
+    """A table slide's title names what the table compares, so it never repeats its section's."""
+    cols = [h for h in header if h.strip()]
+    if not cols:
+        return f"{title} — {'tableau' if lang == 'fr' else 'table'}"
+    sep = "\u00a0: " if lang == "fr" else ": "
+    return f"{title}{sep}{', '.join(cols)}"
+
+
 QUOTE_WORDS = (4, 40)  # shorter is not a message, longer does not fit a quote slide
 
 
@@ -413,12 +422,14 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
     for block in section.blocks:
         if isinstance(block, Table) and block.rows:
             extra.append(Slide(
-                id=_unique(f"{section.id}-table", taken), title=section.title, kind="table",
+                id=_unique(f"{section.id}-table", taken), title=_titled(section.title, block.header[:3], lang),
+                kind="table",
                 levels=tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
                 table=TableData(block.header, block.rows), notes=_table_sentences(block, lang), line=section.line))
         elif isinstance(block, Quote) and QUOTE_WORDS[0] <= len(words(block.text)) <= QUOTE_WORDS[1]:
             # a quotation the author set apart is a key message: it gets a slide of its own, verbatim
-            extra.append(Slide(id=_unique(f"{section.id}-quote", taken), title=section.title, kind="quote",
+            extra.append(Slide(id=_unique(f"{section.id}-quote", taken),
+                               title=f"{section.title} — {'citation' if lang == 'fr' else 'quote'}", kind="quote",
                                levels=levels, points=(Point(block.text, levels, f"{section.id}:L{block.line}"),),
                                notes=block.text, line=block.line))
         elif isinstance(block, Image) and block.src != cover_src:

@@ -357,7 +357,9 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
     slides += _paginate(theme, agenda, body, lang, bullets=False)
 
     for section, chosen in sections:
-        with_divider = section.id in numbers and audience.id != "general" and (len(chosen) > 1 or section.notes)
+        # a divider announces subsections; a part told in one slide of its own name needs none
+        subsections = any(sl.title != section.title for sl in chosen if sl.kind in ("content", "summary"))
+        with_divider = section.id in numbers and audience.id != "general" and (subsections or section.notes)
         if with_divider:
             notes = section.notes or f"{t(lang, 'transition')} {quoted(section.title, lang)}."
             slides.append(PlannedSlide(kind="section", title=section.title, notes=notes, ref=section.id,

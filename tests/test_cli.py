@@ -249,3 +249,12 @@ def test_a_deck_saved_from_an_editor_is_not_overwritten(project):
     assert Presentation(str(deck)).slides[1].shapes.title.text_frame.text == "My agenda"
     assert run("build", "--level", "general", "--force").exit_code == 0
     assert Presentation(str(deck)).slides[1].shapes.title.text_frame.text != "My agenda"
+
+
+def test_table_quote_and_divider_titles_never_repeat(project):
+    write(project / "assets" / "pipelines" / "guide.md", ENGLISH)
+    assert run("build", "assets/pipelines/guide.md").exit_code == 0
+    for lv in LEVELS:
+        prs = Presentation(str(project / "output" / "pipelines" / f"pipelines-{lv}.pptx"))
+        titles = [s.shapes.title.text_frame.text for s in prs.slides]
+        assert len(titles) == len(set(titles)), titles
