@@ -402,3 +402,20 @@ def test_cli_checks_every_deck_of_a_talk(project):
     for deck in data["decks"]:
         assert Path(deck["deck"]).is_file() and deck["target_minutes"] > 0
         assert any(f["code"] == "timing" for f in deck["findings"])
+
+
+@needs_render
+@pytest.mark.render
+@pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc not installed")
+def test_pandoc_deck_of_the_whitepaper_is_reported(tmp_path):
+    import subprocess
+
+    from .conftest import EXAMPLE
+
+    deck = tmp_path / "pandoc.pptx"
+    subprocess.run(["pandoc", EXAMPLE.name, "-o", str(deck)], cwd=EXAMPLE.parent, check=True,
+                   capture_output=True, timeout=120)
+    report = check_deck(deck, render=True)
+    runs_off = {f.slide for f in report.findings if f.code == "overflow-render"}
+    assert len(runs_off) >= 5  # pandoc puts whole sections of prose on one slide
+    assert report.errors
