@@ -258,3 +258,20 @@ def test_table_quote_and_divider_titles_never_repeat(project):
         prs = Presentation(str(project / "output" / "pipelines" / f"pipelines-{lv}.pptx"))
         titles = [s.shapes.title.text_frame.text for s in prs.slides]
         assert len(titles) == len(set(titles)), titles
+
+
+def test_cover_command(project):
+    from PIL import Image
+
+    talk = "assets/ia-generative-2025/whitepaper.md"
+    cover = project / "assets" / "ia-generative-2025" / "illustration-couverture.png"
+    result = run("cover", talk)
+    assert result.exit_code == 0, result.output
+    first = cover.read_bytes()
+    assert Image.open(cover).size == (1920, 1080)
+    _one_line_error(run("cover", talk), "already exists", "--force")
+    assert run("cover", talk, "--seed", "3", "--force").exit_code == 0
+    assert cover.read_bytes() != first
+    assert run("cover", talk, "--seed", "3", "--force", "--theme", "pastel-dark", "--size", "2560x1440").exit_code == 0
+    assert Image.open(cover).size == (2560, 1440)
+    _one_line_error(run("cover", "--out", "x.png", "--size", "big"), "--size", "1920x1080")
