@@ -124,7 +124,7 @@ def cover(talk: Path | None, seed: int | None, theme: str | None, size: str, out
           force: bool) -> None:
     """Draw the pastel cover illustration for a talk (or a standalone one with --out)."""
     path = api.draw_cover(talk, seed=seed, theme=theme, size=size, out=out, root=Path.cwd(), force=force)
-    click.echo(str(path))
+    click.echo(_shown(path))
 
 
 main.add_command(check_command)
