@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 _TEXT = {
-    "fr": {"agenda": "Sommaire", "takeaways": "À retenir", "glossary": "Glossaire", "references": "Références",
+    "fr": {"agenda": "Sommaire", "takeaways": "À retenir", "glossary": "Glossaire", "term": "Terme", "definition": "Définition", "references": "Références",
            "closing": "Questions ?", "thanks": "Merci !", "cont": "(suite)", "key": "Message clé",
            "time": "Temps", "cumulative": "cumul", "section": "Partie", "overview": "Vue d'ensemble",
            "transition": "Transition vers la partie", "continued": "Suite de la diapositive",
@@ -12,7 +12,7 @@ _TEXT = {
            "glossary_notes": "Définir les termes techniques employés dans l'exposé",
            "takeaways_notes": "Résumer les messages essentiels",
            "references_notes": "Sources citées dans le document"},
-    "en": {"agenda": "Agenda", "takeaways": "Key takeaways", "glossary": "Glossary", "references": "References",
+    "en": {"agenda": "Agenda", "takeaways": "Key takeaways", "glossary": "Glossary", "term": "Term", "definition": "Meaning", "references": "References",
            "closing": "Questions?", "thanks": "Thank you!", "cont": "(cont.)", "key": "Key message",
            "time": "Time", "cumulative": "total", "section": "Part", "overview": "Overview",
            "transition": "Transition to part", "continued": "Continuation of slide",

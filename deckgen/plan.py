@@ -15,7 +15,7 @@ from .i18n import colon, duration, quoted, t
 from .layout import Box, best_size, body_box, title_box
 from .levels import Audience, default_audiences, words_per_minute
 from .measure import paragraphs_height, Para, wrap, line_height
-from .outline import GlossaryEntry, Outline, OutlineSection, Point, Slide
+from .outline import GlossaryEntry, Outline, OutlineSection, Point, Slide, TableData
 from .textutil import words
 from .theme import Theme
 
@@ -54,6 +54,13 @@ def levels_of(outline: Outline) -> tuple[str, ...]:
 
 def _pace(audience: Audience) -> Pace:
     return PACE.get(audience.id, PACE["practitioner"])
+
+
+def _n_items(slide: PlannedSlide) -> int:
+    """What the presenter goes through one by one: the points, or a glossary's terms."""
+    if slide.kind == "glossary" and slide.table is not None:
+        return len(slide.table.rows)
+    return len(slide.items)
 
 
 def _seconds(kind: str, notes: str, n_items: int, pace: Pace, wpm: int) -> float:
@@ -186,17 +193,24 @@ TABLE_SIZE = 18.0
 
 
 def table_row_heights(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
-                      width: float, size: float = TABLE_SIZE) -> tuple[list[float], list[float]]:
-    """Column widths (proportional to content, at least a share each) and the height of every row."""
+                      width: float, size: float = TABLE_SIZE, *,
+                      bold_first: bool = False) -> tuple[list[float], list[float]]:
+    """Column widths (proportional to content, at least a share each) and the height of every row.
+
+    The header row is bold, and so is the first column when `bold_first` (a glossary's terms).
+    """
     ncol = max(len(header), *(len(r) for r in rows)) if rows else len(header)
     longest = [max([len(header[c]) if c < len(header) else 0] + [len(r[c]) if c < len(r) else 0 for r in rows])
                for c in range(ncol)]
     weights = [min(max(n, 6), 60) for n in longest]
     cols = [width * w / sum(weights) for w in weights]
     heights = []
+    def font(ri: int, c: int) -> Path:
+        bold = ri == 0 or (bold_first and c == 0)
+        return theme.heading_font.file if bold else theme.body_font.file
+
     for ri, row in enumerate((header, *rows)):
-        font = theme.heading_font.file if ri == 0 else theme.body_font.file
-        h = max(paragraphs_height([Para(row[c] if c < len(row) else "", size)], font, cols[c] - 14.4)
+        h = max(paragraphs_height([Para(row[c] if c < len(row) else "", size)], font(ri, c), cols[c] - 14.4)
                 for c in range(ncol))
         heights.append(h + 7.2 + 2)
     return cols, heights
@@ -206,7 +220,7 @@ def _table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSli
     table = base.table
     assert table is not None
     box = body_box(theme)
-    _, heights = table_row_heights(theme, table.header, table.rows, box.w)
+    _, heights = table_row_heights(theme, table.header, table.rows, box.w, bold_first=base.kind == "glossary")
     pages: list[list[tuple[str, ...]]] = [[]]
     used = heights[0]
     for row, h in zip(table.rows, heights[1:]):
@@ -380,11 +394,13 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
     if audience.id == "general" and outline.glossary:
         entries = glossary_for(outline, slides)
         if entries:
-            gl = PlannedSlide(kind="glossary", title=t(lang, "glossary"),
-                              items=tuple(Item(g.definition, label=g.term, source=g.source) for g in entries),
+            # a two-column table: terms line up, and a definition is never mistaken for a point
+            table = TableData((t(lang, "term"), t(lang, "definition")),
+                              tuple((g.term, g.definition) for g in entries))
+            gl = PlannedSlide(kind="glossary", title=t(lang, "glossary"), table=table,
                               notes=t(lang, "glossary_notes") + ".\n\n" +
                                     "\n".join(f"{g.term}{colon(lang)} {g.definition}" for g in entries))
-            slides += _paginate(theme, gl, body, lang, bullets=False, bold=True)
+            slides += _table_pages(gl, theme, lang)
     takeaways = [p for p in outline.takeaways if audience.id in p.levels][: max(3, audience.max_points)]
     if takeaways:
         tk = PlannedSlide(kind="takeaways", title=t(lang, "takeaways"),
@@ -420,7 +436,7 @@ def _fit_pace(slides: list[PlannedSlide], pace: Pace, wpm: int, audience: Audien
     The notes stay complete; the time cues tell the presenter how long to spend on each slide.
     """
     first = [s for s in slides if s.part[0] == 1]
-    fixed = sum(_seconds(s.kind, "", len(s.items), pace, wpm) for s in slides)
+    fixed = sum(_seconds(s.kind, "", _n_items(s), pace, wpm) for s in slides)
     reading = sum(_seconds(s.kind, s.notes, 0, Pace(1.0, 0.0), wpm) - BASE_SECONDS.get(s.kind, 10)
                   for s in first)
     budget = audience.minutes * 60.0
@@ -441,7 +457,7 @@ def _timed(slides: list[PlannedSlide], pace: Pace, wpm: int, lang: str) -> list[
     for s in slides:
         first_part = s.part[0] == 1
         notes = s.notes if first_part else ""
-        seconds = _seconds(s.kind, notes, len(s.items), pace, wpm)
+        seconds = _seconds(s.kind, notes, _n_items(s), pace, wpm)
         elapsed += seconds
         key = s.items[0].text if s.kind in ("content", "summary", "takeaways") and s.items else s.title
         if not first_part:

@@ -268,9 +268,10 @@ class _Deck:
         self.background(slide, pal.divider_background)
         decor = pal.decor
         if not self.branded:
-            self.rect(slide, Box(640, -120, 460, 460), decor[0 % len(decor)], MSO_SHAPE.OVAL)
-            self.rect(slide, Box(770, 300, 300, 300), decor[1 % len(decor)], MSO_SHAPE.OVAL)
-            self.rect(slide, Box(560, 380, 150, 150), decor[2 % len(decor)], MSO_SHAPE.OVAL)
+            # kept inside the slide: shapes off its edges read as mistakes to checkers and editors
+            self.rect(slide, Box(640, 36, 290, 290), decor[0 % len(decor)], MSO_SHAPE.OVAL)
+            self.rect(slide, Box(790, 300, 150, 150), decor[1 % len(decor)], MSO_SHAPE.OVAL)
+            self.rect(slide, Box(600, 350, 100, 100), decor[2 % len(decor)], MSO_SHAPE.OVAL)
         x = th.margins.left * 72
         if s.number_label:
             self.text(slide, Box(x, 120, 300, 110), [s.number_label], 72, pal.accent, bold=True, name="Number")
@@ -283,8 +284,8 @@ class _Deck:
         self.background(slide, pal.divider_background)
         decor = pal.decor
         if not self.branded:
-            self.rect(slide, Box(-140, 300, 420, 420), decor[1 % len(decor)], MSO_SHAPE.OVAL)
-            self.rect(slide, Box(700, -160, 420, 420), decor[0 % len(decor)], MSO_SHAPE.OVAL)
+            self.rect(slide, Box(30, 340, 170, 170), decor[1 % len(decor)], MSO_SHAPE.OVAL)
+            self.rect(slide, Box(760, 30, 170, 170), decor[0 % len(decor)], MSO_SHAPE.OVAL)
         self.title(slide, s.title, Box(120, 150, 720, 120), 60, pal.divider_text, align=PP_ALIGN.CENTER)
         lines = [s.subtitle] + [i.text for i in s.items]
         self.text(slide, Box(120, 290, 720, 100), [x for x in lines if x], th.sizes.body, pal.text,
@@ -323,7 +324,8 @@ class _Deck:
         table = s.table
         assert table is not None
         box = body_box(th)
-        cols, heights = table_row_heights(th, table.header, table.rows, box.w, s.body_size)
+        glossary = s.kind == "glossary"
+        cols, heights = table_row_heights(th, table.header, table.rows, box.w, s.body_size, bold_first=glossary)
         frame = slide.shapes.add_table(len(heights), len(cols), E(box.x), E(box.y), E(box.w), E(sum(heights)))
         frame.name = "Table"
         tbl = frame.table
@@ -343,7 +345,9 @@ class _Deck:
                 tf.word_wrap = True
                 tf.text = ""
                 self.run(tf.paragraphs[0], row[c] if c < len(row) else "", s.body_size,
-                         pal.divider_text if r == 0 else pal.text, bold=r == 0)
+                         pal.divider_text if r == 0 else pal.text, bold=r == 0 or (glossary and c == 0))
+
+    _glossary = _table
 
     def _quote(self, slide, s: PlannedSlide) -> None:
         th, pal = self.theme, self.theme.palette
