@@ -9,7 +9,7 @@ from pathlib import Path
 from .atomic import write_bytes_atomic
 from .errors import DeckgenError, InputError
 from .outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
-from .parse import parse_document, read_source
+from .parse import parse_markdown, read_source
 from .plan import levels_of, outline_to_plan
 from .render import render_deck, written_by_deckgen
 from .textutil import slugify
@@ -108,19 +108,24 @@ def resolve_talk(path: Path, root: Path) -> Talk:
     raise InputError("expected a Markdown file (.md), an outline (.yaml) or a talk folder", file=path)
 
 
+def _text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _sha256(path: Path) -> str:
-    return hashlib.sha256(read_source(path).encode("utf-8")).hexdigest()
+    return _text_sha256(read_source(path))
 
 
 def distill_outline(source: Path, root: Path) -> Outline:
     """Parse and distill a Markdown source into an outline (not saved)."""
     from .distill import document_to_outline  # loads YAKE and pysbd: only when distilling
 
-    doc = parse_document(source)
+    text = read_source(source)  # read once: parsed, and fingerprinted for change detection
+    doc = parse_markdown(text, source)
     slug = talk_slug(source, root)
     cover_path = doc.cover.path if doc.cover else source.parent / f"{source.stem}-cover.png"
     seed = int(hashlib.sha256(slug.encode()).hexdigest()[:6], 16)
-    outline = document_to_outline(doc, source_path=_rel(source, root), source_sha256=_sha256(source),
+    outline = document_to_outline(doc, source_path=_rel(source, root), source_sha256=_text_sha256(text),
                                   cover_image=_rel(cover_path, root), cover_seed=seed)
     if outline.meta.cover and not outline.meta.cover.alt:
         alt = ("Illustration pastel : réseau de neurones" if doc.lang == "fr"

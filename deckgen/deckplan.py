@@ -59,7 +59,6 @@ class DeckPlan:
     event: str
     slides: tuple[PlannedSlide, ...]
     warnings: tuple[str, ...] = ()
-    cover: PlannedPicture | None = None
     words_per_minute: int = 130
 
     @property

@@ -246,8 +246,11 @@ def _is_toc(heading: _Heading | None, blocks: list[_Blk]) -> bool:
 
 def parse_document(path: Path) -> Document:
     """Parse a Markdown whitepaper into a Document (title block, TOC and rules dropped)."""
-    path = Path(path)
-    source = read_source(path)
+    return parse_markdown(read_source(Path(path)), Path(path))
+
+
+def parse_markdown(source: str, path: Path) -> Document:
+    """Parse Markdown text already read from `path` (which names it in errors and resolves pictures)."""
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     try:
         tokens = md.parse(source)

@@ -426,7 +426,7 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
         warnings.append(f"estimated {total:.0f} min for a {audience.minutes:.0f}-minute slot ({how})")
     return DeckPlan(slug=slug, audience=audience, lang=lang, title=meta.title, subtitle=meta.subtitle,
                     author=meta.author, date=meta.date, event=meta.event, slides=tuple(slides),
-                    warnings=tuple(dict.fromkeys(warnings)), cover=cover_pic, words_per_minute=wpm)
+                    warnings=tuple(dict.fromkeys(warnings)), words_per_minute=wpm)
 
 
 def _fit_pace(slides: list[PlannedSlide], pace: Pace, wpm: int, audience: Audience,

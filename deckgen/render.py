@@ -263,15 +263,20 @@ class _Deck:
             size = self.fitted_size([by_text], box, *by_sizes, False)
             self.text(slide, box, [by_text], size, pal.muted, name="Byline")
 
+    def _divider(self, slide, circles: list[tuple[Box, int]]) -> None:
+        """Divider background with pastel circles (decor colour index per circle); templates keep their own."""
+        pal = self.theme.palette
+        self.background(slide, pal.divider_background)
+        if self.branded:
+            return
+        # kept inside the slide: shapes off its edges read as mistakes to checkers and editors
+        for box, i in circles:
+            self.rect(slide, box, pal.decor[i % len(pal.decor)], MSO_SHAPE.OVAL)
+
     def _section(self, slide, s: PlannedSlide) -> None:
         th, pal = self.theme, self.theme.palette
-        self.background(slide, pal.divider_background)
-        decor = pal.decor
-        if not self.branded:
-            # kept inside the slide: shapes off its edges read as mistakes to checkers and editors
-            self.rect(slide, Box(640, 36, 290, 290), decor[0 % len(decor)], MSO_SHAPE.OVAL)
-            self.rect(slide, Box(790, 300, 150, 150), decor[1 % len(decor)], MSO_SHAPE.OVAL)
-            self.rect(slide, Box(600, 350, 100, 100), decor[2 % len(decor)], MSO_SHAPE.OVAL)
+        self._divider(slide, [(Box(640, 36, 290, 290), 0), (Box(790, 300, 150, 150), 1),
+                              (Box(600, 350, 100, 100), 2)])
         x = th.margins.left * 72
         if s.number_label:
             self.text(slide, Box(x, 120, 300, 110), [s.number_label], 72, pal.accent, bold=True, name="Number")
@@ -281,11 +286,7 @@ class _Deck:
 
     def _closing(self, slide, s: PlannedSlide) -> None:
         th, pal = self.theme, self.theme.palette
-        self.background(slide, pal.divider_background)
-        decor = pal.decor
-        if not self.branded:
-            self.rect(slide, Box(30, 340, 170, 170), decor[1 % len(decor)], MSO_SHAPE.OVAL)
-            self.rect(slide, Box(760, 30, 170, 170), decor[0 % len(decor)], MSO_SHAPE.OVAL)
+        self._divider(slide, [(Box(30, 340, 170, 170), 1), (Box(760, 30, 170, 170), 0)])
         self.title(slide, s.title, Box(120, 150, 720, 120), 60, pal.divider_text, align=PP_ALIGN.CENTER)
         lines = [s.subtitle] + [i.text for i in s.items]
         self.text(slide, Box(120, 290, 720, 100), [x for x in lines if x], th.sizes.body, pal.text,
