@@ -5,15 +5,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .atomic import write_bytes_atomic
-from .errors import DeckgenError, InputError
-from .outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
-from .parse import parse_markdown, read_source
-from .plan import levels_of, outline_to_plan
-from .render import render_deck, written_by_deckgen
-from .textutil import slugify
-from .theme import Theme, load_theme
+from deckgen.atomic import write_bytes_atomic
+from deckgen.errors import DeckgenError, InputError
+from deckgen.outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
+from deckgen.parse import parse_markdown, read_source
+from deckgen.plan import levels_of, outline_to_plan
+from deckgen.render import render_deck, written_by_deckgen
+from deckgen.textutil import slugify
+from deckgen.theme import Theme, load_theme
+
+if TYPE_CHECKING:  # the checker and previewer load python-pptx / LibreOffice helpers: only when used
+    from deckgen.check import CheckReport
+    from deckgen.check.preview import PreviewResult
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 OUTLINE_SUFFIXES = (".yaml", ".yml")
@@ -118,7 +123,7 @@ def _sha256(path: Path) -> str:
 
 def distill_outline(source: Path, root: Path) -> Outline:
     """Parse and distill a Markdown source into an outline (not saved)."""
-    from .distill import document_to_outline  # loads YAKE and pysbd: only when distilling
+    from deckgen.distill import document_to_outline  # loads YAKE and pysbd: only when distilling
 
     text = read_source(source)  # read once: parsed, and fingerprinted for change detection
     doc = parse_markdown(text, source)
@@ -176,8 +181,8 @@ def ensure_cover(outline: Outline, root: Path, theme: Theme) -> list[str]:
     if not _inside(path, root) or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         raise InputError("cover image is missing and deckgen only generates .png/.jpg files inside the "
                          "project", file=path)
-    from .cover import write_cover
-    from .theme_cover import cover_palette
+    from deckgen.cover import write_cover
+    from deckgen.cover.from_theme import cover_palette
 
     write_cover(path, seed=cover.seed, palette=cover_palette(theme))
     return [f"generated cover illustration {_rel(path, root)}"]
@@ -185,7 +190,7 @@ def ensure_cover(outline: Outline, root: Path, theme: Theme) -> list[str]:
 
 def _check_pictures(outline: Outline, outline_path: Path, root: Path) -> None:
     """Every picture the decks will show exists and decodes (before anything is rendered or written)."""
-    from .cover import fit_image
+    from deckgen.cover import fit_image
 
     for _section, slide in outline.slides():
         if slide.picture:
@@ -249,8 +254,8 @@ def parse_size(text: str) -> tuple[int, int]:
 def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: str, out: Path | None,
                root: Path, force: bool = False) -> Path:
     """Draw a talk's cover illustration (or a standalone one at `out`); returns the file written."""
-    from .cover import write_cover
-    from .theme_cover import cover_palette
+    from deckgen.cover import write_cover
+    from deckgen.cover.from_theme import cover_palette
 
     dims = parse_size(size)
     target, talk_seed = out, 0
@@ -272,3 +277,44 @@ def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: 
 
 
 __all__ = ["BuildResult", "DistillResult", "Talk", "build", "distill", "draw_cover", "find_talks", "resolve_talk"]
+
+
+# --------------------------------------------------------------------------- check and preview
+
+
+def decks_for_input(path: Path) -> list[tuple[Path, float | None]]:
+    """The decks named by `path`: a .pptx itself, or those built from an outline / talk.
+
+    Outlines (.yaml/.yml) and talks (a Markdown file or a folder) are built with `build`; each deck
+    comes with the target minutes of its level.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".pptx":
+        return [(path, None)]
+    if not (path.is_dir() or path.suffix.lower() in (".yaml", ".yml", ".md", ".markdown")):
+        raise InputError("expected a .pptx deck, an outline (.yaml) or a talk (Markdown file or folder)",
+                         file=path)
+    results = build([path])
+    return [(Path(r.deck_path), r.target_minutes) for r in results]
+
+
+def check_input(path: Path, *, render: bool = False, target_minutes: float | None = None,
+                words_per_minute: float | None = None) -> list[CheckReport]:
+    """Check a .pptx, or every deck built from an outline / talk (``--target`` overrides levels)."""
+    from deckgen.check import check_deck  # reads decks with python-pptx: only when checking
+    return [check_deck(deck, render=render,
+                       target_minutes=target_minutes if target_minutes is not None else level_target,
+                       words_per_minute=words_per_minute)
+            for deck, level_target in decks_for_input(path)]
+
+
+def preview_input(path: Path, out_dir: Path | None = None, *, dpi: int = 60,
+                  columns: int = 4) -> list[PreviewResult]:
+    """Preview a .pptx, or every deck built from an outline / talk.
+
+    Without `out_dir`, previews go to a ``preview`` folder beside each deck.
+    """
+    from deckgen.check.preview import preview_deck  # needs LibreOffice: only when previewing
+    return [preview_deck(deck, Path(out_dir) if out_dir is not None else deck.parent / "preview",
+                         dpi=dpi, columns=columns)
+            for deck, _ in decks_for_input(Path(path))]

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import RenderError
+from deckgen.errors import RenderError
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:

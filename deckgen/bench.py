@@ -12,12 +12,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from .api import distill_outline, ensure_cover
-from .outline import dump_outline
-from .parse import parse_document
-from .plan import levels_of, outline_to_plan
-from .render import render_deck
-from .theme import load_theme
+from deckgen.api import distill_outline, ensure_cover
+from deckgen.outline import dump_outline
+from deckgen.parse import parse_document
+from deckgen.plan import levels_of, outline_to_plan
+from deckgen.render import render_deck
+from deckgen.theme import load_theme
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "assets" / "ia-generative-2025" / "whitepaper.md"

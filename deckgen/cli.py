@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from deckgen.commands_check import check_command, preview_command
+from deckgen.errors import DeckgenError, ErrorList
+
 from . import api
-from .commands_check import check_command, preview_command
-from .errors import DeckgenError, ErrorList
 
 
 def _shown(path: Path) -> str:
@@ -63,7 +64,7 @@ def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, o
         for w in r.warnings:
             click.echo(f"  warning: {w}")
         if run_check:
-            from .check import check_deck, format_report
+            from deckgen.check.deck import check_deck, format_report
 
             report = check_deck(r.deck_path, render=render, target_minutes=r.target_minutes)
             if report.findings:
@@ -86,8 +87,8 @@ def distill(path: Path, force: bool) -> None:
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 def levels(path: Path | None) -> None:
     """List the audience levels (of an outline, or the defaults)."""
-    from .levels import default_audiences
-    from .outline import load_outline
+    from deckgen.levels import default_audiences
+    from deckgen.outline import load_outline
 
     audiences = default_audiences("en")
     if path is not None:
@@ -101,7 +102,7 @@ def levels(path: Path | None) -> None:
 @main.command()
 def themes() -> None:
     """List the available themes."""
-    from .theme import DEFAULT_THEME, available_themes, load_theme
+    from deckgen.theme import DEFAULT_THEME, available_themes, load_theme
 
     for name in available_themes():
         try:

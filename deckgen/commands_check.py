@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .errors import DeckgenError
+from deckgen.errors import DeckgenError
 
 
 @click.command("check")
@@ -27,7 +27,8 @@ def check_command(ctx: click.Context, target: Path, render: bool, as_json: bool,
 
     Exits with status 1 when any error is found.
     """
-    from .check import check_input, format_report
+    from deckgen.api import check_input
+    from deckgen.check import format_report
     try:
         reports = check_input(target, render=render, target_minutes=target_minutes, words_per_minute=wpm)
     except DeckgenError as err:
@@ -51,7 +52,7 @@ def check_command(ctx: click.Context, target: Path, render: bool, as_json: bool,
               help="Thumbnails per row on the contact sheet.")
 def preview_command(target: Path, out_dir: Path | None, dpi: int, columns: int) -> None:
     """Render a deck with LibreOffice: PDF, one PNG per slide and a contact sheet."""
-    from .preview import preview_input
+    from deckgen.api import preview_input
     try:
         results = preview_input(target, out_dir, dpi=dpi, columns=columns)
     except DeckgenError as err:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .textutil import words
+from deckgen.textutil import words
 
 # Short, frequent function words: enough to tell French from English on a few sentences,
 # deterministic, and nothing to download.

@@ -7,16 +7,15 @@ declares as metric-compatible with the font written into the deck (Carlito for C
 from __future__ import annotations
 
 import importlib.resources
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import logging
-
 from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
-from .errors import ThemeError
+from deckgen.errors import ThemeError
 
 _REF_PX = 200  # measure at a large pixel size, then scale: sub-pixel accurate advances
 SAFETY = 1.04  # widths are padded by 4 %: renderers differ slightly in hinting and kerning

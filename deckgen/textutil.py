@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .document import Block, Code, Image, ListBlock, Paragraph, Quote, Table
+from deckgen.document import Block, Code, Image, ListBlock, Paragraph, Quote, Table
 
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
 

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
-from .errors import DeckgenError, InputError
+from deckgen.errors import DeckgenError, InputError
 
 MAX_YAML_BYTES = 8 * 1024 * 1024
 _TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",

@@ -34,10 +34,10 @@ def write(path: Path, text: str) -> Path:
 
 
 def fixture_decks():
-    """tests/fixtures/check/decks.py (builders of deliberately defective decks), loaded once."""
+    """tests/check/fixtures/decks.py (builders of deliberately defective decks), loaded once."""
     name = "deckgen_check_fixture_decks"
     if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "fixtures/check/decks.py")
+        spec = importlib.util.spec_from_file_location(name, Path(__file__).parent / "check/fixtures/decks.py")
         mod = importlib.util.module_from_spec(spec)
         sys.modules[name] = mod
         spec.loader.exec_module(mod)

@@ -8,10 +8,9 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from deckgen.cli import main
-from deckgen.parse import parse_document
+from deckgen.parse.markdown import parse_document
 from deckgen.textutil import block_text, words
-
-from .conftest import EXAMPLE, write
+from tests.conftest import EXAMPLE, write
 
 LEVELS = ("general", "practitioner", "expert")
 
@@ -228,7 +227,7 @@ def test_levels_and_themes_commands():
 @pytest.mark.skipif(not (__import__("shutil").which("soffice") and __import__("shutil").which("pdftotext")),
                     reason="needs LibreOffice and poppler")
 def test_example_decks_pass_the_gate_on_a_real_render(built):
-    from deckgen.check import check_deck
+    from deckgen.check.deck import check_deck
 
     root, _, _ = built
     for lv in LEVELS:

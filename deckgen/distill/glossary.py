@@ -1,0 +1,298 @@
+"""glossary: the jargon of a document, each term with a short plain-language definition.
+
+A definition comes from the document when it gives one — a parenthesis ("hallucinations
+(génération de contenus erronés…)"), an appositive ("X, c'est-à-dire …"), an acronym expansion
+("intelligence artificielle générative (IAG)") — else from the bundled list for the document's
+language (`deckgen/data/glossary-<lang>.yaml`). Nothing is fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from deckgen.outline.model import GlossaryEntry
+from deckgen.textutil import words
+
+from .sentences import bare, stopwords
+from .shorten import shorten
+
+MAX_DEFINITION_WORDS = 15
+_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w'’])")  # "l'OCDE" counts
+
+
+@dataclass(frozen=True)
+class Term:
+    """A jargon term of the bundled list: its display form, other spellings, a short definition.
+
+    `common` terms are known to a general audience: they get a glossary entry but general-level
+    points need not avoid them.
+    """
+
+    term: str
+    definition: str
+    aliases: tuple[str, ...] = ()
+    common: bool = False
+
+
+@lru_cache(maxsize=4)
+def bundled_terms(lang: str) -> tuple[Term, ...]:
+    """The bundled glossary of `lang` (English when there is none for it)."""
+    name = f"glossary-{lang}.yaml"
+    folder = resources.files("deckgen.data")
+    if not folder.joinpath(name).is_file():
+        name = "glossary-en.yaml"
+    data = yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8")) or []
+    return tuple(Term(str(d["term"]), str(d["definition"]), tuple(str(a) for a in d.get("aliases") or ()),
+                      bool(d.get("common", False))) for d in data)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _is_cased(form: str) -> bool:
+    """Acronyms and brand-like forms (IA, LoRA, QLoRA) must match with their case: "ia" is no term."""
+    return any(c.isupper() for c in form[1:])
+
+
+def _form_regex(form: str) -> str:
+    parts = [p for p in re.split(r"[\s\-‐]+", form.strip()) if p]
+    # plurals are tolerated on every word: "modèles de fondation", "deepfakes", "réseaux de neurones"
+    body = r"[\s\-‐]+".join(re.escape(p).replace("'", "['’]") + r"(?:s|x|es)?" for p in parts)
+    return body if _is_cased(form) else f"(?i:{body})"
+
+
+def term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One word-bounded, plural-tolerant pattern for all the spellings of a term, longest first."""
+    alts = "|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])")
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    term: Term
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=4)
+def _matchers(lang: str) -> tuple[_Matcher, ...]:
+    return tuple(_Matcher(t, term_pattern((t.term, *t.aliases))) for t in bundled_terms(lang))
+
+
+def acronyms(text: str) -> list[str]:
+    """ALLCAPS words of 2 to 6 characters, in order of appearance, without repeats."""
+    return list(dict.fromkeys(m.group(0) for m in _ACRONYM.finditer(text) if sum(c.isalpha() for c in m.group(0)) >= 2))
+
+
+# --------------------------------------------------------------------------- definitions in the source
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of the document's text and where it comes from."""
+
+    text: str
+    section_id: str
+    line: int
+
+    @property
+    def source(self) -> str:
+        return f"{self.section_id}:L{self.line}"
+
+
+_APPOSITIVE = {
+    "fr": r",\s+(?:c'est-à-dire|c’est-à-dire|autrement dit|à savoir)\s+(?P<def>[^,.;:()]+)",
+    "en": r",\s+(?:i\.e\.,?|that is,|in other words,|which means|meaning)\s+(?P<def>[^,.;:()]+)",
+}
+_COPULA = {
+    "fr": r"\s+(?:désigne|se définit comme|est défini comme|est définie comme|signifie)\s+(?P<def>[^.;:()]+)",
+    "en": r"\s+(?:refers to|is defined as|means|denotes)\s+(?P<def>[^.;:()]+)",
+}
+_ENGLISH_LOOK = re.compile(r"(?:ing|ness|ship|ware|ck|sh|th|oo|ee|ea|w|k)", re.IGNORECASE)
+
+
+def _looks_english(word: str) -> bool:
+    """A rough test for an anglicism inside French text (ASCII, English spelling patterns)."""
+    return word.isascii() and word.isalpha() and len(word) >= 4 and bool(_ENGLISH_LOOK.search(word))
+
+
+def _expansion(before: str, acronym: str, lang: str) -> str | None:
+    """The words just before an acronym whose initials spell it ("intelligence artificielle générative")."""
+    letters = [c for c in acronym if c.isalpha()]
+    toks = list(re.finditer(r"[\w][\w'’-]*", before))
+    need = len(letters) - 1
+    start = None
+    for m in reversed(toks[-(2 * len(letters) + 2):]):
+        word = bare(m.group(0))
+        if need < 0:
+            break
+        if word[:1].upper() == letters[need].upper():
+            need -= 1
+            start = m
+        elif word in stopwords(lang):
+            continue
+        else:
+            return None
+    if need >= 0 or start is None:
+        return None
+    return re.sub(r"^(?:[ldjmnstc]|qu)['’]", "", before[start.start():].strip(), flags=re.IGNORECASE)
+
+
+def _definition_text(text: str, lang: str) -> str | None:
+    """A definition trimmed to its core, at most 15 words, first letter capitalised."""
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.")
+    if not text:
+        return None
+    if len(words(text)) > MAX_DEFINITION_WORDS:
+        options = shorten(text, lang, MAX_DEFINITION_WORDS)
+        if not options:
+            return None
+        text = options[0].text
+    return text[:1].upper() + text[1:] + ("" if text.endswith((".", "!", "?")) else ".")
+
+
+def _is_listing(inner: str) -> bool:
+    """"(texte, image, audio, vidéo)": examples, not a definition."""
+    parts = [p.strip() for p in inner.split(",")]
+    return len(parts) > 1 and all(len(p.split()) <= 2 for p in parts)
+
+
+def _term_before(before: str, lang: str) -> tuple[Term | None, str] | None:
+    """The term that ends right where a definition starts: a known one, an acronym or an anglicism."""
+    before = before.rstrip()
+    for m in _matchers(lang):
+        for hit in m.pattern.finditer(before):
+            if hit.end() == len(before):
+                return m.term, hit.group(0)
+    tail = re.search(r"([\w][\w'’-]*)$", before)
+    if not tail:
+        return None
+    word = bare(tail.group(1)) if not _ACRONYM.fullmatch(tail.group(1)) else tail.group(1)
+    if _ACRONYM.fullmatch(word) or (lang == "fr" and _looks_english(word)):
+        return None, word
+    return None
+
+
+@dataclass(frozen=True)
+class _Found:
+    term: str
+    definition: str
+    source: str
+    known: Term | None
+
+
+def source_definitions(chunks: tuple[Chunk, ...], lang: str) -> list[_Found]:
+    """Terms the document defines itself, in order of appearance."""
+    found: list[_Found] = []
+    for chunk in chunks:
+        text = chunk.text
+        for m in re.finditer(r"\(([^()]{2,160})\)", text):
+            inner, before = m.group(1).strip(), text[: m.start()]
+            if _ACRONYM.fullmatch(inner):
+                exp = _expansion(before, inner, lang)
+                if exp:
+                    found.append(_Found(inner, _definition_text(exp, lang) or exp, chunk.source, None))
+                continue
+            tail = re.search(r"(?<![\w-])([A-Z][A-Z0-9]{1,5})\s*$", before)
+            exp = _expansion(inner, tail.group(1), lang) if tail else None
+            if tail and exp and len(exp.split()) >= len(inner.split()) - 1:  # "GDPR (General Data Protection …)"
+                found.append(_Found(tail.group(1), _definition_text(inner, lang) or inner, chunk.source, None))
+                continue
+            if inner[:1].islower() and len(inner.split()) >= 3 and not _is_listing(inner):
+                hit = _term_before(before, lang)
+                definition = _definition_text(inner, lang)
+                if hit and definition:
+                    known, surface = hit
+                    found.append(_Found(known.term if known else surface, definition, chunk.source, known))
+        for pattern in (_APPOSITIVE.get(lang, _APPOSITIVE["en"]), _COPULA.get(lang, _COPULA["en"])):
+            for m in re.finditer(pattern, text, re.IGNORECASE):
+                hit = _term_before(text[: m.start()], lang)
+                definition = _definition_text(m.group("def"), lang)
+                if hit and definition and len(m.group("def").split()) >= 2:
+                    known, surface = hit
+                    found.append(_Found(known.term if known else surface, definition, chunk.source, known))
+    return found
+
+
+# --------------------------------------------------------------------------- the glossary of a document
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """The jargon of one document, and how to spot it in a piece of text."""
+
+    entries: tuple[GlossaryEntry, ...]
+    matchers: tuple[tuple[str, re.Pattern[str], bool], ...]  # display term, pattern, common
+    common_acronyms: frozenset[str]
+
+    def terms_in(self, text: str) -> tuple[str, ...]:
+        """Jargon in `text`: glossary terms (not the common ones) and undefined acronyms of 3+ letters,
+        in order of appearance."""
+        hits: list[tuple[int, str]] = []
+        for term, pattern, common in self.matchers:
+            m = pattern.search(text)
+            if m and not common:
+                hits.append((m.start(), term))
+        known = {t.lower() for t, _, _ in self.matchers} | {a.lower() for a in self.common_acronyms}
+        for a in acronyms(text):
+            if len(a) >= 3 and a.lower() not in known:
+                hits.append((text.find(a), a))
+        return tuple(dict.fromkeys(t for _, t in sorted(hits)))
+
+    def has_jargon(self, text: str) -> bool:
+        """True when `text` holds a term a general audience may not know (or any acronym)."""
+        if any(not common and pattern.search(text) for _, pattern, common in self.matchers):
+            return True
+        return any(a not in self.common_acronyms for a in acronyms(text))
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """A term of the document: where it first occurs, how it is shown and defined, how to spot it."""
+
+    position: tuple[int, int]  # first occurrence in the text, then the list's order
+    term: str
+    definition: str
+    source: str
+    common: bool
+    pattern: re.Pattern[str]
+
+
+def build_glossary(chunks: tuple[Chunk, ...], lang: str) -> Glossary:
+    """Detect the jargon of a document (its chunks in order) and define every term found."""
+    full = "\n".join(c.text for c in chunks)
+    lowered = full.lower()
+    defined: dict[str, _Found] = {}
+    for f in source_definitions(chunks, lang):
+        defined.setdefault((f.known.term if f.known else f.term).lower(), f)
+    hits: list[_Hit] = []
+    common_acronyms: set[str] = set()
+    for order, m in enumerate(_matchers(lang)):
+        if m.term.common:
+            common_acronyms.update(f for f in (m.term.term, *m.term.aliases) if _ACRONYM.fullmatch(f))
+        found = m.pattern.search(full)
+        if not found:
+            continue
+        # the list's spelling when the text uses it, else the text's own: the planner looks terms up in the text
+        shown = m.term.term if m.term.term.lower() in lowered else _display(found.group(0), m.term.term)
+        src = defined.pop(m.term.term.lower(), None)
+        definition, source = (src.definition, src.source) if src else (m.term.definition, "data")
+        hits.append(_Hit((found.start(), order), shown, definition, source, m.term.common, m.pattern))
+    for f in defined.values():  # acronyms and anglicisms only the document defines
+        pos = full.find(f.term)
+        hits.append(_Hit((pos if pos >= 0 else len(full), len(hits)), f.term, f.definition, f.source, False,
+                         term_pattern((f.term,))))
+    hits.sort(key=lambda h: h.position)
+    entries = {h.term.lower(): GlossaryEntry(h.term, h.definition, h.source) for h in reversed(hits)}
+    ordered = tuple(entries[k] for k in dict.fromkeys(h.term.lower() for h in hits))
+    return Glossary(ordered, tuple((h.term, h.pattern, h.common) for h in hits), frozenset(common_acronyms))
+
+
+def _display(surface: str, canonical: str) -> str:
+    """The text's spelling of a term, lower-cased like the list's unless it is an acronym or a brand."""
+    surface = re.sub(r"\s+", " ", surface)
+    return surface if _is_cased(canonical) or _is_cased(surface) and surface.isupper() else surface.lower()

@@ -1,0 +1,367 @@
+"""Shorten a sentence into a faithful slide point, by deletion only.
+
+Shortening only ever deletes words from the sentence (openers, asides, parentheticals, examples,
+trailing clauses), so every word of a point is a word of the source: a presenter can trust it.
+Each way of shortening has a cost; the caller picks among the versions that fit its word limit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from deckgen.textutil import words
+
+from .sentences import bare, rules_for, stopwords, tokens, word_count
+
+MIN_WORDS = 4  # shorter than this, a point is a label, not a statement
+
+
+# --------------------------------------------------------------------------- shortening
+
+
+@dataclass(frozen=True)
+class Compression:
+    """One shortened version of a sentence; `cost` grows with how much structure was cut."""
+
+    text: str
+    cost: float
+    cut: bool = False  # ends early: it must still hold a verb to be a statement
+
+
+def _alt(items: tuple[str, ...]) -> str:
+    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4)
+def _patterns(lang: str) -> dict[str, re.Pattern[str]]:
+    r = rules_for(lang)
+    w = r"(?![\w'’-])"  # end of a word (an apostrophe or hyphen would continue it)
+    return {
+        "opener": re.compile(rf"^(?:{_alt(r.openers)}){w}\s*,\s*", re.IGNORECASE),
+        "aside": re.compile(rf",\s*(?:{_alt(r.asides)}){w}\s*,", re.IGNORECASE),
+        "filler": re.compile(rf"(?<![\w'’-])(?:{'|'.join(r.fillers)}){w}\s*,?", re.IGNORECASE),
+        "example": re.compile(rf",\s+(?:{_alt(r.example_cues)}){w}", re.IGNORECASE),
+        "bare_example": re.compile(rf"(?<=\w)\s+(?:{_alt(r.bare_example_cues)}){w}", re.IGNORECASE),
+        "lead": re.compile(rf"^(?:{_alt(r.lead_prepositions)}){w}", re.IGNORECASE),
+        "participle": re.compile(rf",\s+{r.participle}\s+(?=\S)", re.IGNORECASE),
+        "trailing": re.compile(rf",\s+(?:(?:{_alt(r.trailing_cues)}){w}|{r.gerund}{w})", re.IGNORECASE),
+        "clause": re.compile(r"\s*(?:[;:](?=\s)|\s[—–-]\s)\s*|,\s+"),  # "https://" is no clause break
+        "gerund": re.compile(rf"\s+(?:{r.gerund_cut}){w}", re.IGNORECASE),
+        "conj": re.compile(rf"\s+(?:{_alt(r.conjunctions)}){w}\s+", re.IGNORECASE),
+        "prep": re.compile(rf"\s+(?:{_alt(r.prepositions)}){w}\s+", re.IGNORECASE),
+        "listconj": re.compile(rf"\s(?:{_alt(r.list_conjunctions)})\s", re.IGNORECASE),
+    }
+
+
+_PAREN = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_DASH_ASIDE = re.compile(r"\s+[—–]\s+[^—–]+?\s+[—–](?=\s)")
+
+
+def _tidy(text: str) -> str:
+    """Collapse the gaps that deletions leave and strip what may not end a point."""
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?)\]])", lambda m: m.group(1) if m.group(1) in ",.)]" else " " + m.group(1), text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"^[\s,;:—–-]+", "", text)
+    text = re.sub(r"[\s,;:—–-]+$", "", text)
+    if text.endswith(".") and not re.search(r"\b(?:etc|[A-Z])\.$", text):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _depth_zero(text: str, pos: int) -> bool:
+    """True when `pos` is outside any parenthesis, bracket or quotation."""
+    before = text[:pos]
+    return (before.count("(") == before.count(")") and before.count("[") == before.count("]")
+            and before.count("«") == before.count("»") and before.count('"') % 2 == 0)
+
+
+def _commas(text: str) -> list[int]:
+    return [m.start() for m in re.finditer(r",\s", text) if _depth_zero(text, m.start())]
+
+
+def _segment_after(text: str, comma: int) -> str:
+    """The text after a comma up to the next comma, semicolon, colon or the end."""
+    m = re.search(r",\s|;|\s:\s|:\s", text[comma + 1:])
+    return text[comma + 1: comma + 1 + m.start()] if m else text[comma + 1:]
+
+
+def _enumerations(text: str, lang: str) -> list[list[int]]:
+    """Runs of commas that separate the items of an enumeration ("A, B, C ou D")."""
+    pats = _patterns(lang)
+    runs: list[list[int]] = []
+    run: list[int] = []
+    for comma in _commas(text):
+        seg = _segment_after(text, comma).strip()
+        if re.match(rf"(?:{'|'.join(rules_for(lang).list_conjunctions)})\s", seg, re.IGNORECASE):
+            runs.append(run + [comma])  # ", et bien d'autres": the last item after a serial comma
+            run = []
+        elif pats["trailing"].match(text, comma):
+            run = []  # ", ouvrant la voie …", ", qui …": a clause, not a list item
+        elif pats["listconj"].search(" " + " ".join(seg.split()[:7]) + " "):
+            runs.append(run + [comma])
+            run = []
+        elif len(seg.split()) <= 6 and not has_verb(seg, lang):
+            run.append(comma)
+        else:
+            run = []
+    return runs
+
+
+def _list_end(text: str, start: int, runs: list[list[int]]) -> int | None:
+    """The comma that closes a phrase opened at `start`, skipping the commas inside enumerations."""
+    inside = {c for run in runs for c in run}
+    return next((c for c in _commas(text) if c > start and c not in inside), None)
+
+
+def _item_removals(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """Spans dropping one middle item of an enumeration of three or more ("A, B ou C" → "A ou C")."""
+    pats = _patterns(lang)
+    spans = []
+    for run in _enumerations(text, lang):
+        last = run[-1]
+        head = text[last: last + 1 + len(" ".join(_segment_after(text, last).split()[:7])) + 1]
+        conj = pats["listconj"].search(head)
+        bounds = run + ([last + conj.start()] if conj and not head.lstrip(", ").lower().startswith(
+            conj.group(0).strip().lower()) else [])
+        if len(bounds) >= 2:
+            spans += [(a, b, 1.5) for a, b in zip(bounds, bounds[1:])]
+        if len(bounds) >= 3:
+            spans.append((bounds[0], bounds[-1], 2.0))  # keep the first and last items only
+    return spans
+
+
+def _middle_removals(text: str, lang: str) -> list[tuple[int, int, float]]:
+    """Spans that can go without breaking the sentence, with their cost: examples, incidental
+    participial phrases, a leading adverbial phrase ("Grâce à X, …"), a middle list item."""
+    pats = _patterns(lang)
+    runs = _enumerations(text, lang)
+    spans: list[tuple[int, int, float]] = []
+    for m in pats["example"].finditer(text):
+        end = _list_end(text, m.end(), runs)
+        if end is not None and _depth_zero(text, m.start()):
+            spans.append((m.start(), end + 1, 0.5))
+    for m in pats["bare_example"].finditer(text):
+        end = _list_end(text, m.end(), runs)
+        if end is None or not _depth_zero(text, m.start()):
+            continue
+        items = text[m.end(): end]
+        parts = re.split(r",\s|\s(?:" + "|".join(rules_for(lang).list_conjunctions) + r")\s", items)
+        if len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts):  # a short list of names
+            spans.append((m.start(), end, 0.5))
+    for m in pats["participle"].finditer(text):
+        end = text.find(",", m.end())
+        if end > 0 and _depth_zero(text, m.start()) and len(text[m.start():end].split()) <= 10:
+            spans.append((m.start(), end + 1, 0.5))
+    if pats["lead"].match(text):
+        end = _list_end(text, 0, runs)
+        if end is not None and len(text[:end].split()) <= 12:
+            spans.append((0, end + 1, 1.0))
+    spans += _item_removals(text, lang)
+    return sorted(set(spans))
+
+
+def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
+    """Positions where the sentence may end early, with the cost of ending there.
+
+    Commas inside an enumeration are not clause boundaries: cutting there would leave a list
+    half-said ("du texte, des images"). Only the comma after a first item may end the point, when
+    the items are phrases (not single words) and no colon announced the list. A conjunction ends a
+    point only before a whole clause ("… et accélère la production"), not before a last noun
+    ("allier performance et durabilité").
+    """
+    pats = _patterns(lang)
+    found: dict[int, float] = {}
+    blocked: set[int] = set()
+    for run in _enumerations(text, lang):
+        blocked.update(run[1:])
+        last = run[-1]
+        head_end = last + 1 + len(" ".join(_segment_after(text, last).split()[:7])) + 1
+        blocked.update(m.start() for m in pats["conj"].finditer(text, last, head_end))
+        first_item = re.split(r"\s(?:" + "|".join(rules_for(lang).list_conjunctions) + r")\s",
+                              _segment_after(text, run[0]).strip())[0]
+        before = text[:run[0]]
+        announced = ":" in before and len(before[before.rfind(":"):].split()) <= 8
+        substantial = len([t for t in tokens(first_item) if t not in stopwords(lang)]) >= 2
+        if substantial and not announced:
+            found[run[0]] = 3.0
+        else:
+            blocked.add(run[0])
+    fixed = set(found)
+    for name, cost in (("trailing", 1.0), ("gerund", 1.5), ("clause", 2.0), ("conj", 2.5), ("prep", 3.5)):
+        for m in pats[name].finditer(text):
+            pos = m.start()
+            if pos <= 0 or pos in blocked or pos in fixed or not _depth_zero(text, pos):
+                continue
+            if len(text[:pos].split()) < MIN_WORDS:
+                continue
+            if name == "conj" and (len(_segment_after(text, m.end() - 1).split()) < 4
+                                   or re.search(r"\b(?:entre|between)\b(?!.*\b(?:et|and)\b)", text[:pos])):
+                continue  # "allier performance [et durabilité]", "tensions entre innovation [et …]"
+            found[pos] = min(found.get(pos, cost), cost)
+    return sorted(found.items())
+
+
+def _tails(text: str, lang: str) -> list[str]:
+    """Independent clauses after "; ", ", mais " or ": " that can stand alone as a point."""
+    r = rules_for(lang)
+    but = "mais" if lang == "fr" else "but"
+    out = []
+    for m in re.finditer(rf"\s*;\s+|,\s+{but}\s+|\s*:\s+", text):
+        if not _depth_zero(text, m.start()):
+            continue
+        tail = text[m.end():]
+        first = tail.split(" ")[0].lower().replace("’", "'")
+        if first in r.determiners or bare(first) != first and first.split("'")[0] in ("l", "d"):
+            out.append(tail)
+    return out
+
+
+def clean_sentence(sentence: str, lang: str, *, keep_parentheses: bool = False) -> str:
+    """The sentence without what never belongs on a slide: openers, asides, fillers, (parentheses)."""
+    pats = _patterns(lang)
+    text = re.sub(r"\s+", " ", sentence).strip()
+    if not keep_parentheses:
+        text = _PAREN.sub("", text)
+    text = _DASH_ASIDE.sub("", text)
+    for _ in range(3):  # "Par ailleurs, en effet, …": openers can stack
+        text = pats["opener"].sub("", text)
+    text = pats["aside"].sub("", text)
+    text = pats["filler"].sub("", text)
+    return _tidy(text)
+
+
+@lru_cache(maxsize=8192)
+def compressions(sentence: str, lang: str) -> tuple[Compression, ...]:
+    """Every shortened version of a sentence, cheapest first (text deduplicated, order stable)."""
+    found: dict[str, tuple[float, bool]] = {}
+    for keep, extra in ((False, 0.0), (True, 1.5)):
+        base = clean_sentence(sentence, lang, keep_parentheses=keep)
+        if keep and base == clean_sentence(sentence, lang):
+            continue
+        variants = [(base, extra)]
+        spans = _middle_removals(base, lang)
+        for a, b, cost in spans:
+            variants.append((base[:a] + base[b:], extra + cost))
+        cheap = _non_overlapping([(a, b) for a, b, cost in spans if cost <= 0.5])
+        if len(cheap) > 1:
+            text = base
+            for a, b in reversed(cheap):
+                text = text[:a] + text[b:]
+            variants.append((text, extra + 0.5 * len(cheap)))
+        for variant, cost in variants:
+            variant = _tidy(variant)
+            _add(found, variant, cost)
+            inside = [(a, b) for a, b, c in _middle_removals(variant, lang) if c <= 0.5]
+            for pos, cut_cost in _cuts(variant, lang):
+                if not any(a < pos < b for a, b in inside):  # never end inside an aside or example list
+                    _add(found, _tidy(variant[:pos]), cost + cut_cost, cut=True)
+            for tail in _tails(variant, lang):
+                _add(found, _tidy(tail), cost + 2.5, cut=True)
+                for pos, cut_cost in _cuts(tail, lang):
+                    _add(found, _tidy(tail[:pos]), cost + 2.5 + cut_cost, cut=True)
+    ordered = sorted(found.items(), key=lambda kv: (kv[1][0], -len(kv[0]), kv[0]))
+    return tuple(Compression(_capitalise(t), c, cut) for t, (c, cut) in ordered)
+
+
+def _non_overlapping(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
+
+
+def _add(found: dict[str, tuple[float, bool]], text: str, cost: float, *, cut: bool = False) -> None:
+    if text and (text not in found or cost < found[text][0]):
+        found[text] = (cost, cut)
+
+
+def has_verb(text: str, lang: str) -> bool:
+    """A rough test that a phrase holds a finite verb, so a cut did not leave a bare noun phrase."""
+    r = rules_for(lang)
+    toks = [w.lower().replace("’", "'") for w in words(text)]
+    for i, tok in enumerate(toks):
+        b = bare(tok)
+        prev = bare(toks[i - 1]) if i else ""
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if b in stopwords(lang) and b not in r.verbs:
+            continue
+        if b in r.verbs or re.match(r"^(?:s|n)'\w", tok):
+            return True
+        if lang == "fr":
+            if (len(b) > 4 and b.endswith("ent") and not b.endswith("ment") and prev not in r.determiners
+                    and i > 0):
+                return True
+            if b.endswith(("ront", "rait", "raient", "ra")) and i > 0 and prev not in r.determiners \
+                    and len(b) > 5:
+                return True
+            if (i > 0 and prev not in r.determiners and prev not in ("de", "d", "à", "en", "et", "ou")
+                    and (nxt in r.determiners or re.match(r"^[ld]'", nxt) or nxt in ("à", "en"))
+                    and b.endswith(("e", "t")) and not toks[i - 1].endswith(("é", "ée", "és", "ées"))):
+                return True
+        else:
+            # "report summarises what", "partitioning lets queries": an -s or -ed word after a noun,
+            # not before a preposition ("data centres to", "families of")
+            glue = set(r.prepositions) | {"of", "to", "and", "or", "but", "as", "at", "from", "by", "on", "for"}
+            if (i > 0 and len(b) > 3 and b.endswith(("s", "ed")) and not b.endswith(("ss", "us", "is"))
+                    and prev not in glue | r.determiners and nxt not in glue):
+                return True
+    return False
+
+
+def _last_clause(text: str, lang: str) -> str:
+    but = "mais" if lang == "fr" else "but"
+    return re.split(rf"\s*[;:]\s+|,\s+{but}\s+", text)[-1]
+
+
+def ends_well(text: str, lang: str) -> bool:
+    """True when the phrase does not end on a word that needs a continuation."""
+    toks = words(text)
+    if not toks:
+        return False
+    last = toks[-1].lower().replace("’", "'")
+    if last.endswith("'"):
+        return False
+    return last not in rules_for(lang).end_stop and bare(last) not in rules_for(lang).end_stop
+
+
+def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
+    """Whether `text` can stand on a slide as a point of at most `limit` words."""
+    n = word_count(text)
+    if n < MIN_WORDS or n > limit:
+        return False
+    r = rules_for(lang)
+    toks = [w.lower() for w in words(text)]
+    if toks[0] in r.start_stop or not ends_well(text, lang):
+        return False
+    if text.count("(") != text.count(")") or text.count("«") != text.count("»") or text.count('"') % 2:
+        return False
+    if re.search(r"https?:|www\.|\S@\S", text):
+        return False  # addresses belong in the references, not in a point
+    if _CODE.search(text):
+        return False  # shell or code fragments read as noise on a slide; they stay in the notes
+    if sum(1 for t in tokens(text) if t not in stopwords(lang)) < 2:
+        return False
+    if cut and re.match(rf"(?:{_alt(r.subordinators)})(?![\w'’-])", text, re.IGNORECASE):
+        return False  # "Because raw data rarely leaves the site": the main clause was cut off
+    if cut and not has_verb(_last_clause(text, lang), lang):
+        return False  # a cut must leave a statement, not "…, mais les défis éthiques"
+    if ":" in text and len(words(text[text.rfind(":"):])) < 4:
+        return False  # "… étape : ils peuvent traiter": a colon announces more than a stub
+
+    return True
+
+
+_CODE = re.compile(r"\$[({\w]|>>|&&|\|\||~/|`|\w\(\)|\{\s*\}|[=<>]{2}|\s--?\w|\w/\w+/|\w\.(?:sh|py|md|toml|ya?ml|json)\b")
+
+
+def shorten(sentence: str, lang: str, limit: int) -> tuple[Compression, ...]:
+    """The versions of `sentence` that make a valid point of at most `limit` words, cheapest first."""
+    return tuple(c for c in compressions(sentence, lang) if is_point(c.text, lang, limit, cut=c.cut))

@@ -1,0 +1,209 @@
+"""Outline slides of a section: its point slides and its tables, quotes and pictures."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from deckgen.document import Document, Image, Quote, Section, Table
+from deckgen.levels import LEVEL_IDS
+from deckgen.outline.model import OutlineSection, Picture, Point, Slide, TableData
+from deckgen.textutil import words
+
+from .glossary import Glossary
+from .keyphrases import Keyphrase
+from .points import (
+    DEEP_TIER,
+    EXPERT_TIER,
+    GENERAL_TIER,
+    Distiller,
+    Pick,
+    Scope,
+    Tier,
+    count_covered,
+    to_points,
+)
+from .sections import (
+    EXPERT,
+    GENERAL,
+    PRACTITIONER,
+    Sentence,
+    full_text,
+    is_reference_section,
+    own_text,
+    section_sentences,
+    table_sentences,
+)
+
+# --------------------------------------------------------------------------- slides
+
+
+def _unique(ident: str, taken: set[str]) -> str:
+    out, n = ident, 2
+    while out in taken:
+        out, n = f"{ident}-{n}", n + 1
+    taken.add(out)
+    return out
+
+
+def _picture_path(image: Image) -> str | None:
+    """Where the slide finds the picture: relative to the project (the working directory) if inside it."""
+    if image.path is None or not image.path.is_file():
+        return None  # remote pictures are never fetched; missing ones would break the deck
+    cwd = Path.cwd()
+    return Path(os.path.relpath(image.path, cwd)).as_posix() if image.path.is_relative_to(cwd) else image.src
+
+
+def _titled(title: str, header: tuple[str, ...], lang: str) -> str:
+    """A table slide's title names what the table compares, so it never repeats its section's."""
+    cols = [h for h in header if h.strip()]
+    if not cols:
+        return f"{title} — {'tableau' if lang == 'fr' else 'table'}"
+    sep = "\u00a0: " if lang == "fr" else ": "
+    return f"{title}{sep}{', '.join(cols)}"
+
+
+QUOTE_WORDS = (4, 40)  # shorter is not a message, longer does not fit a quote slide
+
+
+def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: set[str],
+                  cover_src: str | None) -> tuple[Picture | None, list[Slide]]:
+    """A section's tables and pictures: the first picture goes on its slide, the rest get their own."""
+    picture: Picture | None = None
+    extra: list[Slide] = []
+    for block in section.blocks:
+        if isinstance(block, Table) and block.rows:
+            extra.append(Slide(
+                id=_unique(f"{section.id}-table", taken), title=_titled(section.title, block.header[:3], lang),
+                kind="table",
+                levels=tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
+                table=TableData(block.header, block.rows), notes=table_sentences(block, lang), line=section.line))
+        elif isinstance(block, Quote) and QUOTE_WORDS[0] <= len(words(block.text)) <= QUOTE_WORDS[1]:
+            # a quotation the author set apart is a key message: it gets a slide of its own, verbatim
+            extra.append(Slide(id=_unique(f"{section.id}-quote", taken),
+                               title=f"{section.title} — {'citation' if lang == 'fr' else 'quote'}", kind="quote",
+                               levels=levels, points=(Point(block.text, levels, f"{section.id}:L{block.line}"),),
+                               notes=block.text, line=block.line))
+        elif isinstance(block, Image) and block.src != cover_src:
+            path = _picture_path(block)
+            if path is None:
+                continue
+            pic = Picture(path, block.alt or section.title)
+            if picture is None:
+                picture = pic
+            else:
+                extra.append(Slide(id=_unique(f"{section.id}-image", taken), title=block.alt or section.title,
+                                   kind="image", levels=levels, picture=pic, notes=block.alt or section.title,
+                                   line=section.line))
+    return picture, extra
+
+
+@dataclass
+class _Draft:
+    """A slide being built: its points stay open to repair until the section is done."""
+
+    slide: Slide
+    scope: Scope | None = None
+    tiers: tuple[Tier, ...] = ()
+    picks: list[Pick] | None = None
+
+    def done(self) -> Slide:
+        return replace(self.slide, points=to_points(self.picks)) if self.picks is not None else self.slide
+
+
+class OutlineBuilder:
+    """Turns the sections of one document into outline sections, sharing ids and statistics."""
+
+    def __init__(self, doc: Document, body: list[Section], glossary: Glossary) -> None:
+        self.lang = doc.lang
+        self.taken: set[str] = set()
+        self.cover_src = doc.cover.src if doc.cover else None
+        counter = [0]
+        self.by_section = {s.id: section_sentences(s, self.lang, counter) for top in body for s in top.walk()}
+        self.glossary = glossary
+        self.d = Distiller(self.lang, glossary, [s for v in self.by_section.values() for s in v])
+
+    def sentences(self, section: Section) -> list[Sentence]:
+        return self.by_section.get(section.id, [])
+
+    def tree_sentences(self, section: Section) -> list[Sentence]:
+        return [s for sub in section.walk() for s in self.sentences(sub)]
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        return self.glossary.terms_in(text)
+
+    def content(self, section: Section, ident: str, levels: tuple[str, ...], tiers: tuple[Tier, ...],
+                sentences: list[Sentence], notes: str) -> list[_Draft]:
+        """A content slide with points for each tier (repaired to cover its keyphrases), then its
+        tables and extra pictures."""
+        picture, extra = _extra_slides(section, levels, self.lang, self.taken, self.cover_src)
+        slide = Slide(id=ident, title=section.title, levels=levels, terms=self.terms(section.title + "\n" + notes),
+                      notes=notes or section.title, kind="content", picture=picture, line=section.line)
+        if not sentences:
+            # a section of only tables or pictures: their own slides say it all
+            return [_Draft(s) for s in extra] if extra and picture is None else [_Draft(slide), *map(_Draft, extra)]
+        scope = self.d.scope(sentences)
+        picks = self.d.pick(scope, tiers)
+        draft = _Draft(slide, scope, tiers, self.d.repair(picks, scope, tiers, scope.must))
+        return [draft, *(_Draft(s) for s in extra)]
+
+    def section(self, top: Section, role: str) -> OutlineSection:
+        subs = [c for c in top.children if not is_reference_section(c, last=False)]
+        if not subs:
+            ident = _unique(top.id, self.taken)
+            drafts = self.content(top, ident, LEVEL_IDS, (GENERAL_TIER, DEEP_TIER, EXPERT_TIER),
+                                  self.sentences(top), full_text(top, self.lang))
+            return OutlineSection(top.id, top.title, top.number, tuple(d.done() for d in drafts), top.line, "", role)
+        notes = full_text(top, self.lang)
+        everything = self.tree_sentences(top)
+        overview = Slide(id=_unique(f"{top.id}-overview", self.taken), title=top.title, levels=(GENERAL,),
+                         kind="summary", terms=self.terms(notes), notes=notes, line=top.line)
+        if everything:
+            picks = self.d.pick(self.d.scope(everything), (GENERAL_TIER,), spread=True)
+            overview = replace(overview, points=tuple(replace(p, levels=(GENERAL,)) for p in to_points(picks)))
+        drafts: list[_Draft] = []
+        deep = (DEEP_TIER, EXPERT_TIER)
+        own = self.sentences(top)
+        if len(own) >= 3:  # a long introduction to the part deserves its own slide beyond the divider
+            drafts += self.content(top, _unique(f"{top.id}-intro", self.taken), DEEP_TIER.levels, deep, own,
+                                   own_text(top, self.lang))
+        else:  # the part's own pictures and tables: the overview shows its first picture, the others get slides
+            picture, extra = _extra_slides(top, DEEP_TIER.levels, self.lang, self.taken, self.cover_src)
+            if picture is not None:
+                overview = replace(overview, picture=picture)
+                extra.insert(0, Slide(id=_unique(f"{top.id}-image", self.taken), title=top.title, kind="image",
+                                      levels=DEEP_TIER.levels, picture=picture, notes=picture.alt, line=top.line))
+            drafts += [_Draft(s) for s in extra]
+        for sub in subs:
+            drafts += self.subsection(sub)
+        if everything:
+            self.repair_section(drafts, self.d.scope(everything).must)
+        slides = (overview, *(d.done() for d in drafts))
+        return OutlineSection(top.id, top.title, top.number, slides, top.line, own_text(top, self.lang), role)
+
+    def subsection(self, sub: Section) -> list[_Draft]:
+        own = self.sentences(sub)
+        pool = own if len(own) >= 2 or not sub.children else self.tree_sentences(sub)
+        out = self.content(sub, _unique(sub.id, self.taken), DEEP_TIER.levels, (DEEP_TIER, EXPERT_TIER), pool,
+                           full_text(sub, self.lang))
+        for deeper in sub.walk():
+            if deeper is not sub and not is_reference_section(deeper, last=False):
+                out += self.content(deeper, _unique(deeper.id, self.taken), (EXPERT,), (EXPERT_TIER,),
+                                    self.sentences(deeper), own_text(deeper, self.lang))
+        return out
+
+    def repair_section(self, drafts: list[_Draft], wanted: tuple[Keyphrase, ...]) -> None:
+        """Cover the whole section's keyphrases with the expert points of its slides, slide by slide."""
+        for k in wanted:
+            have = {s for d in drafts if d.picks for p in d.picks for s in p.option.stems}
+            if k.covered_by(have):
+                continue
+            for d in drafts:
+                if d.scope is None or d.picks is None:
+                    continue
+                keep = d.scope.must + tuple(w for w in wanted if w is not k)
+                repaired = self.d.repair(d.picks, d.scope, d.tiers, (k,), demote=True)
+                if repaired is not d.picks and count_covered(repaired, keep) >= count_covered(d.picks, keep):
+                    d.picks = repaired
+                    break

@@ -1,0 +1,138 @@
+"""Save an outline as YAML with a fingerprint, so an outline a person has edited is never silently overwritten."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from deckgen.atomic import write_text_atomic
+from deckgen.errors import OutlineEditedError
+
+from .io import read_outline_text
+from .model import FINGERPRINT_PREFIX, Outline, Point
+
+# --------------------------------------------------------------------------- save
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+class _Flow(list):
+    """A short list written on one line: `levels: [general, expert]`."""
+
+
+_Dumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+
+
+def _point_data(p: Point) -> dict:
+    d: dict[str, Any] = {"text": p.text, "levels": _Flow(p.levels)}
+    if p.source:
+        d["source"] = p.source
+    return d
+
+
+def outline_to_data(outline: Outline) -> dict:
+    """Plain data for YAML, in a stable, readable field order."""
+    m = outline.meta
+    meta: dict[str, Any] = {"title": m.title}
+    for key in ("subtitle", "author", "date", "lang", "event"):
+        if getattr(m, key):
+            meta[key] = getattr(m, key)
+    if m.cover:
+        meta["cover"] = {"image": m.cover.image, "alt": m.cover.alt, "seed": m.cover.seed}
+    data: dict[str, Any] = {"version": outline.version}
+    if outline.source_path:
+        data["source"] = {"path": outline.source_path, "sha256": outline.source_sha256}
+    data["meta"] = meta
+    if outline.audiences:
+        data["audiences"] = [{"id": a.id, "label": a.label, "minutes": a.minutes, "max_points": a.max_points,
+                              "max_words": a.max_words} for a in outline.audiences]
+    sections = []
+    for s in outline.sections:
+        slides = []
+        for sl in s.slides:
+            d: dict[str, Any] = {"id": sl.id, "title": sl.title}
+            if sl.kind != "content":
+                d["kind"] = sl.kind
+            d["levels"] = _Flow(sl.levels)
+            d["points"] = [_point_data(p) for p in sl.points]
+            if sl.terms:
+                d["terms"] = _Flow(sl.terms)
+            if sl.picture:
+                d["picture"] = {"path": sl.picture.path, "alt": sl.picture.alt}
+            if sl.table:
+                d["table"] = {"header": list(sl.table.header), "rows": [list(r) for r in sl.table.rows]}
+            if sl.line:
+                d["line"] = sl.line
+            d["notes"] = sl.notes
+            slides.append(d)
+        sd: dict[str, Any] = {"id": s.id}
+        if s.number:
+            sd["number"] = s.number
+        sd["title"] = s.title
+        if s.line:
+            sd["line"] = s.line
+        sd["role"] = s.role
+        if s.notes:
+            sd["notes"] = s.notes
+        sd["slides"] = slides
+        sections.append(sd)
+    data["sections"] = sections
+    if outline.takeaways:
+        data["takeaways"] = [_point_data(p) for p in outline.takeaways]
+    if outline.glossary:
+        data["glossary"] = [{"term": g.term, "definition": g.definition, **({"source": g.source} if g.source else {})}
+                            for g in outline.glossary]
+    if outline.references:
+        data["references"] = list(outline.references)
+    return data
+
+
+def dump_outline(outline: Outline) -> str:
+    """The outline as YAML text, with a header comment carrying its fingerprint."""
+    body = yaml.dump(outline_to_data(outline), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                     width=100, default_flow_style=False)
+    head = ("# deckgen outline: edit freely, then `deckgen build` this file.\n"
+            "# deckgen will not overwrite it once edited unless you pass --force.\n")
+    return head + FINGERPRINT_PREFIX + _digest(body) + "\n" + body
+
+
+def _digest(body: str) -> str:
+    return "sha256:" + hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def is_edited(text: str) -> bool:
+    """True when an outline's text no longer matches the fingerprint deckgen wrote into it."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:5]):
+        if line.startswith(FINGERPRINT_PREFIX):
+            body = "\n".join(lines[i + 1:])
+            return line[len(FINGERPRINT_PREFIX):].strip() != _digest(body)
+    return True  # no fingerprint: written or rewritten by a person
+
+
+def save_outline(outline: Outline, path: Path, *, force: bool = False) -> bool:
+    """Write the outline; refuse to replace an edited one unless `force`. Returns True if written."""
+    path = Path(path)
+    text = dump_outline(outline)
+    if path.exists():
+        existing = read_outline_text(path)
+        if existing == text:
+            return False
+        if is_edited(existing) and not force:
+            raise OutlineEditedError(
+                "outline was edited by hand; not overwriting it (use --force to regenerate)", file=path)
+    write_text_atomic(path, text)
+    return True

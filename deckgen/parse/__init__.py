@@ -1,0 +1,10 @@
+"""parse: a Markdown file → `Document` (title block, sections with numbers, blocks, source lines).
+
+In: a path to a Markdown file (CommonMark with tables and YAML front matter).
+Out: `deckgen.document.Document`.
+Only this package imports markdown-it-py and mdit-py-plugins.
+"""
+
+from .markdown import MAX_SOURCE_BYTES, parse_document, parse_markdown, read_source
+
+__all__ = ["MAX_SOURCE_BYTES", "parse_document", "parse_markdown", "read_source"]

@@ -1,0 +1,131 @@
+"""Splitting content that does not fit one slide into continuation slides, and table pages."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+from deckgen.measure import Para, line_height, paragraphs_height, wrap
+from deckgen.theme.loader import Theme
+
+from .deckplan import Item, PlannedSlide
+from .i18n import t
+from .layout import Box, best_size, body_box, title_box
+
+
+def _chunks(theme: Theme, texts: list[str], box: Box, *, bullets: bool = True,
+            bold: bool = False) -> list[tuple[list[int], float]]:
+    """Split item indices into consecutive slides that fit `box` at a readable size, balanced."""
+    sizes = theme.sizes
+    if not texts:
+        return [([], sizes.body)]
+    size = best_size(theme, texts, box, sizes.body, sizes.body_min, bullets=bullets, bold=bold)
+    if size is not None:
+        return [(list(range(len(texts))), size)]
+    for n in range(2, len(texts) + 1):
+        per = math.ceil(len(texts) / n)
+        groups = [list(range(i, min(i + per, len(texts)))) for i in range(0, len(texts), per)]
+        sized = [(g, best_size(theme, [texts[i] for i in g], box, sizes.body, sizes.body_min,
+                               bullets=bullets, bold=bold)) for g in groups]
+        if all(s is not None for _, s in sized):
+            return [(g, float(s)) for g, s in sized]
+    return []  # a single item is too long for one slide: the caller cuts it
+
+
+def _cut_long(theme: Theme, text: str, box: Box, *, bullets: bool) -> list[str]:
+    """Cut an over-long item at word boundaries into pieces that each fill at most one box."""
+    size = theme.sizes.body_min
+    font = theme.body_font.file
+    indent = 22.0 if bullets else 0.0
+    lines = wrap(text, font, size, box.w - 14.4 - indent)
+    per_slide = max(1, int((box.h - 7.2) // line_height(font, size)) - 1)
+    return [" ".join(lines[i:i + per_slide]) for i in range(0, len(lines), per_slide)]
+
+
+def _part_title(title: str, n: int, total: int, lang: str) -> str:
+    """"Title", then "Title (cont.)" — or "Title (2/3)" so that three parts never share a title."""
+    if n == 1:
+        return title
+    return f"{title} {t(lang, 'cont')}" if total == 2 else f"{title} ({n}/{total})"
+
+
+def paginate(theme: Theme, base: PlannedSlide, box: Box, lang: str, *, bullets: bool = True,
+              bold: bool = False) -> list[PlannedSlide]:
+    items = list(base.items)
+    texts = [(f"{i.label} — {i.text}" if i.label else i.text) for i in items]
+    groups = _chunks(theme, texts, box, bullets=bullets, bold=bold)
+    if not groups:
+        expanded: list[Item] = []
+        for item, text in zip(items, texts):
+            if best_size(theme, [text], box, theme.sizes.body_min, theme.sizes.body_min,
+                         bullets=bullets, bold=bold) is None:
+                expanded += [replace(item, text=piece, label="") for piece in _cut_long(theme, text, box,
+                                                                                      bullets=bullets)]
+            else:
+                expanded.append(item)
+        items = expanded
+        texts = [(f"{i.label} — {i.text}" if i.label else i.text) for i in items]
+        groups = _chunks(theme, texts, box, bullets=bullets, bold=bold) or [
+            ([k], theme.sizes.body_min) for k in range(len(items))]
+    out = []
+    for n, (indices, size) in enumerate(groups, 1):
+        title = _part_title(base.title, n, len(groups), lang)
+        out.append(replace(base, title=title, items=tuple(items[i] for i in indices), body_size=size,
+                           part=(n, len(groups))))
+    return out
+
+
+TABLE_SIZE = 18.0
+
+
+def table_row_heights(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
+                      width: float, size: float = TABLE_SIZE, *,
+                      bold_first: bool = False) -> tuple[list[float], list[float]]:
+    """Column widths (proportional to content, at least a share each) and the height of every row.
+
+    The header row is bold, and so is the first column when `bold_first` (a glossary's terms).
+    """
+    ncol = max(len(header), *(len(r) for r in rows)) if rows else len(header)
+    longest = [max([len(header[c]) if c < len(header) else 0] + [len(r[c]) if c < len(r) else 0 for r in rows])
+               for c in range(ncol)]
+    weights = [min(max(n, 6), 60) for n in longest]
+    cols = [width * w / sum(weights) for w in weights]
+    heights = []
+    def font(ri: int, c: int) -> Path:
+        bold = ri == 0 or (bold_first and c == 0)
+        return theme.heading_font.file if bold else theme.body_font.file
+
+    for ri, row in enumerate((header, *rows)):
+        h = max(paragraphs_height([Para(row[c] if c < len(row) else "", size)], font(ri, c), cols[c] - 14.4)
+                for c in range(ncol))
+        heights.append(h + 7.2 + 2)
+    return cols, heights
+
+
+def table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSlide]:
+    table = base.table
+    assert table is not None
+    box = body_box(theme)
+    _, heights = table_row_heights(theme, table.header, table.rows, box.w, bold_first=base.kind == "glossary")
+    pages: list[list[tuple[str, ...]]] = [[]]
+    used = heights[0]
+    for row, h in zip(table.rows, heights[1:]):
+        if pages[-1] and used + h > box.h:
+            pages.append([])
+            used = heights[0]
+        pages[-1].append(row)
+        used += h
+    out = []
+    for n, rows in enumerate(pages, 1):
+        title = _part_title(base.title, n, len(pages), lang)
+        out.append(replace(base, title=title, table=replace(table, rows=tuple(rows)), body_size=TABLE_SIZE,
+                           part=(n, len(pages))))
+    return out
+
+
+def fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> None:
+    box = title_box(theme)
+    if best_size(theme, [slide.title], box, theme.sizes.title, theme.sizes.title_min - 6,
+                 bullets=False, bold=True) is None:
+        warnings.append(f"title too long to fit: \"{slide.title[:50]}…\"")

@@ -1,0 +1,13 @@
+"""render: `DeckPlan` + `Theme` → .pptx bytes.
+
+`canvas` holds the drawing primitives, `slides` one drawing method per slide kind, `template` opens a
+theme's .pptx template, `archive` writes the zip deterministically, `package` is the entry point
+(render in memory, write atomically, recognise decks deckgen wrote).
+Every text box is sized by the planner's measurements; autofit is off so what was measured is what
+is shown. The only package that writes with python-pptx.
+"""
+
+from .package import render_deck, write_deck, written_by_deckgen
+from .template import open_template
+
+__all__ = ["open_template", "render_deck", "write_deck", "written_by_deckgen"]

@@ -1,0 +1,212 @@
+"""Canvas: the drawing primitives of a deck (layouts, boxes, text, bullets, pictures, footer) over python-pptx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from deckgen.errors import RenderError
+from deckgen.plan.deckplan import DeckPlan, PlannedSlide
+from deckgen.plan.layout import (
+    BULLET_INDENT,
+    INSET_X,
+    INSET_Y,
+    PARA_SPACE,
+    SLIDE_H,
+    SLIDE_W,
+    Box,
+    best_size,
+    footer_box,
+)
+from deckgen.theme.loader import Theme
+
+from .template import bring_to_front, open_template
+
+# Layout names to look for, per slide kind, in English and French PowerPoint/LibreOffice templates.
+LAYOUT_ALIASES = {
+    "cover": ("Title Slide", "Diapositive de titre", "Titre", "Cover", "Title"),
+    "section": ("Section Header", "En-tête de section", "Section", "Section Title", "Divider"),
+    "content": ("Title Only", "Titre seul", "Title and Content", "Titre et contenu", "Content"),
+}
+LAYOUT_OF_KIND = {"cover": "cover", "section": "section", "closing": "section"}
+
+
+def E(points: float) -> Emu:
+    """Points → EMU, rounded so that positions are stable across runs."""
+    return Emu(int(round(points * 12700)))
+
+
+def rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+class Canvas:
+    """A presentation being drawn, with the theme's primitives; subclasses add the slide kinds."""
+
+    def __init__(self, plan: DeckPlan, theme: Theme) -> None:
+        self.plan, self.theme = plan, theme
+        self.branded = theme.template is not None  # keep the template's own backgrounds and look
+        self.prs = open_template(theme.template) if theme.template else Presentation()
+        self.prs.slide_width, self.prs.slide_height = E(SLIDE_W), E(SLIDE_H)
+        self.warnings: list[str] = []
+        self._layouts: dict[str, object] = {}
+
+    # ------------------------------------------------------------------ helpers
+
+    def layout(self, kind: str):
+        """The template layout for a slide kind, found by name; a warned fallback when missing."""
+        role = LAYOUT_OF_KIND.get(kind, "content")
+        if role not in self._layouts:
+            self._layouts[role] = self._find_layout(role)
+        return self._layouts[role]
+
+    def _find_layout(self, role: str):
+        layouts = list(self.prs.slide_layouts)
+        by_name = {lay.name.strip().lower(): lay for lay in layouts}
+        for name in LAYOUT_ALIASES[role]:
+            if name.lower() in by_name:
+                return by_name[name.lower()]
+        titled = [lay for lay in layouts
+                  if any(ph.placeholder_format.type in (1, 3) for ph in lay.placeholders)]
+        pool = titled or layouts
+        fallback = min(pool, key=lambda lay: len(lay.placeholders))
+        self.warnings.append(f"template has no '{LAYOUT_ALIASES[role][0]}' layout; using '{fallback.name}'")
+        return fallback
+
+    def background(self, slide, colour: str) -> None:
+        if self.branded:
+            return
+        fill = slide.background.fill
+        fill.solid()
+        fill.fore_color.rgb = rgb(colour)
+
+    def rect(self, slide, box: Box, colour: str, shape=MSO_SHAPE.RECTANGLE, name: str = "Decor"):
+        shp = slide.shapes.add_shape(shape, E(box.x), E(box.y), E(box.w), E(box.h))
+        shp.fill.solid()
+        shp.fill.fore_color.rgb = rgb(colour)
+        shp.line.fill.background()
+        shp.shadow.inherit = False
+        shp.name = name
+        if shp.has_text_frame:
+            shp.text_frame.text = ""
+        return shp
+
+    def frame(self, shape, box: Box, *, anchor=MSO_ANCHOR.TOP):
+        shape.left, shape.top, shape.width, shape.height = E(box.x), E(box.y), E(box.w), E(box.h)
+        tf = shape.text_frame
+        tf.word_wrap = True
+        tf.auto_size = MSO_AUTO_SIZE.NONE
+        tf.margin_left = tf.margin_right = E(INSET_X)
+        tf.margin_top = tf.margin_bottom = E(INSET_Y)
+        tf.vertical_anchor = anchor
+        return tf
+
+    def run(self, paragraph, text: str, size: float, colour: str, *, bold: bool = False) -> None:
+        r = paragraph.add_run()
+        r.text = text
+        f = r.font
+        f.size = Pt(size)
+        f.bold = bold
+        f.name = (self.theme.heading_font if bold else self.theme.body_font).family
+        f.color.rgb = rgb(colour)
+        r._r.get_or_add_rPr().set("cap", "none")  # some layouts (Section Header) force capitals
+
+    def text(self, slide, box: Box, lines: list[str], size: float, colour: str, *, bold: bool = False,
+             align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, name: str = "Text", shape=None):
+        shape = shape or slide.shapes.add_textbox(E(box.x), E(box.y), E(box.w), E(box.h))
+        shape.name = name
+        bring_to_front(shape)
+        tf = self.frame(shape, box, anchor=anchor)
+        for i, line in enumerate(lines):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            p.alignment = align
+            self.run(p, line, size, colour, bold=bold)
+        return shape
+
+    def fitted_size(self, lines: list[str], box: Box, largest: float, smallest: float, bold: bool) -> float:
+        size = best_size(self.theme, lines, box, largest, smallest, bullets=False, bold=bold)
+        if size is None:
+            self.warnings.append(f"text may not fit at {smallest:.0f} pt: \"{' '.join(lines)[:40]}…\"")
+            return smallest
+        return size
+
+    def title(self, slide, text: str, box: Box, largest: float, colour: str, *, align=PP_ALIGN.LEFT,
+              anchor=MSO_ANCHOR.BOTTOM) -> None:
+        size = self.fitted_size([text], box, largest, self.theme.sizes.title_min - 6, True)
+        shape = slide.shapes.title
+        if shape is None:  # a template layout without a title placeholder
+            shape = slide.shapes.add_textbox(E(box.x), E(box.y), E(box.w), E(box.h))
+        shape.text_frame.text = ""
+        self.text(slide, box, [text], size, colour, bold=True, align=align, anchor=anchor,
+                  name="Title", shape=shape)
+
+    def drop_empty_placeholders(self, slide) -> None:
+        # an empty placeholder shows "Click to add text" in the editor: remove every unused one
+        for ph in list(slide.placeholders):
+            if ph.placeholder_format.idx != 0 and not (ph.has_text_frame and ph.text_frame.text.strip()):
+                ph._element.getparent().remove(ph._element)
+
+    def bullets(self, slide, box: Box, slide_plan: PlannedSlide, *, bullets: bool = True) -> None:
+        shape = slide.shapes.add_textbox(E(box.x), E(box.y), E(box.w), E(box.h))
+        shape.name = "Body"
+        tf = self.frame(shape, box)
+        size = slide_plan.body_size or self.theme.sizes.body
+        pal = self.theme.palette
+        for i, item in enumerate(slide_plan.items):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            p.space_after = Pt(round(size * PARA_SPACE, 1))
+            if bullets:
+                self._bullet(p, pal.accent)
+            if item.label:
+                self.run(p, item.label + ("  " if slide_plan.kind == "agenda" else " — "), size,
+                         pal.accent if slide_plan.kind == "agenda" else pal.title, bold=True)
+            self.run(p, item.text, size, pal.text)
+
+    def _bullet(self, paragraph, colour: str) -> None:
+        pPr = paragraph._p.get_or_add_pPr()
+        pPr.set("marL", str(E(BULLET_INDENT)))
+        pPr.set("indent", str(-E(BULLET_INDENT)))
+        clr = etree.SubElement(pPr, qn("a:buClr"))
+        etree.SubElement(clr, qn("a:srgbClr")).set("val", colour.lstrip("#").upper())
+        etree.SubElement(pPr, qn("a:buFont")).set("typeface", "Arial")
+        etree.SubElement(pPr, qn("a:buChar")).set("char", "•")
+
+    def picture(self, slide, path: Path, alt: str, box: Box, *, fill: bool = False):
+        try:
+            pic = slide.shapes.add_picture(str(path), E(box.x), E(box.y))
+        except Exception as exc:  # python-pptx raises bare Exception on odd files
+            raise RenderError(f"cannot use picture: {exc}", file=path) from exc
+        iw, ih = pic.width, pic.height
+        if fill:  # cover the box, cropping the overflow evenly: never distort
+            scale = max(E(box.w) / iw, E(box.h) / ih)
+            vis_w, vis_h = E(box.w) / scale / iw, E(box.h) / scale / ih
+            pic.crop_left = pic.crop_right = (1 - vis_w) / 2
+            pic.crop_top = pic.crop_bottom = (1 - vis_h) / 2
+            pic.left, pic.top, pic.width, pic.height = E(box.x), E(box.y), E(box.w), E(box.h)
+        else:
+            scale = min(E(box.w) / iw, E(box.h) / ih)
+            w, h = int(iw * scale), int(ih * scale)
+            pic.left, pic.top = E(box.x) + (E(box.w) - w) // 2, E(box.y) + (E(box.h) - h) // 2
+            pic.width, pic.height = w, h
+        pic._element.nvPicPr.cNvPr.set("descr", alt)
+        pic.name = "Picture"
+        return pic
+
+    def footer(self, slide, number: int, total: int) -> None:
+        th = self.theme
+        box = footer_box(th)
+        left = " · ".join(x for x in ((self.plan.title if th.footer.talk_title else ""),
+                                       th.footer.event or self.plan.event) if x)
+        if left:
+            self.text(slide, Box(box.x, box.y, box.w * 0.8, box.h), [left], th.sizes.footer,
+                      th.palette.muted, name="Footer")
+        if th.footer.slide_number:
+            self.text(slide, Box(box.x + box.w * 0.8, box.y, box.w * 0.2, box.h), [f"{number} / {total}"],
+                      th.sizes.footer, th.palette.muted, align=PP_ALIGN.RIGHT, name="Slide number")

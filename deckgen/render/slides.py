@@ -1,0 +1,206 @@
+"""One drawing method per slide kind, on top of the canvas primitives."""
+
+from __future__ import annotations
+
+import io
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+from deckgen.measure import paragraphs_height
+from deckgen.plan.deckplan import PlannedSlide
+from deckgen.plan.layout import (
+    INSET_X,
+    INSET_Y,
+    SLIDE_H,
+    SLIDE_W,
+    Box,
+    body_box,
+    body_paras,
+    picture_box,
+    title_box,
+)
+from deckgen.plan.pages import table_row_heights
+
+from .archive import FIXED_TIME, normalise_zip
+from .canvas import Canvas, E, rgb
+from .template import drop_existing_slides
+
+
+class DeckDrawing(Canvas):
+    """Draws every slide of a plan, one method per slide kind, and saves the deck."""
+
+    # ------------------------------------------------------------------ slide kinds
+
+    def add(self, s: PlannedSlide, number: int, total: int) -> None:
+        slide = self.prs.slides.add_slide(self.layout(s.kind))
+        getattr(self, f"_{s.kind}", self._content)(slide, s)
+        self.drop_empty_placeholders(slide)
+        if s.kind not in ("cover", "closing"):
+            self.footer(slide, number, total)
+        slide.notes_slide.notes_text_frame.text = s.notes
+
+    def _height(self, text: str, box: Box, largest: float, smallest: float, bold: bool) -> tuple[float, float]:
+        """(size, height) of `text` fitted into at most `box`: the height it really needs."""
+        size = self.fitted_size([text], box, largest, smallest, bold)
+        font = (self.theme.heading_font if bold else self.theme.body_font).file
+        need = paragraphs_height(body_paras([text], size, bullets=False), font, box.w - 2 * INSET_X)
+        return size, min(box.h, need + 2 * INSET_Y + 1)
+
+    def _cover(self, slide, s: PlannedSlide) -> None:
+        th, pal = self.theme, self.theme.palette
+        self.background(slide, pal.background)
+        if s.picture is not None:
+            self.picture(slide, s.picture.path, s.picture.alt, Box(0, 0, SLIDE_W, SLIDE_H), fill=True)
+        # the panel hugs its text, centred in the calm left part the illustration leaves free
+        width, pad = 410.0, 20.0
+        inner_w = width - 2 * pad
+        _, title_h = self._height(s.title, Box(0, 0, inner_w, 190), th.sizes.cover_title,
+                                  th.sizes.title_min - 6, True)
+        sub_h = self._height(s.subtitle, Box(0, 0, inner_w, 80), th.sizes.cover_subtitle,
+                             th.sizes.body_min, False)[1] if s.subtitle else 0.0
+        by_text = s.items[0].text if s.items else ""
+        by_sizes = (th.sizes.small + 2, min(18.0, th.sizes.small + 2))  # 18 pt: readable from the back
+        by_h = self._height(by_text, Box(0, 0, inner_w, 80), *by_sizes, False)[1] if by_text else 0.0
+        height = 44 + title_h + (4 + sub_h if sub_h else 0) + (8 + by_h if by_h else 0) + 26
+        panel = Box(36, round((SLIDE_H - height) / 2), width, height)
+        self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Title panel").adjustments[0] = 0.06
+        self.rect(slide, Box(panel.x + 28, panel.y + 30, 56, 6), pal.accent, name="Accent")
+        y = panel.y + 44
+        self.title(slide, s.title, Box(panel.x + pad, y, inner_w, title_h), th.sizes.cover_title, pal.title,
+                   anchor=MSO_ANCHOR.TOP)
+        y += title_h + 4
+        subtitle_ph = next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None)
+        if subtitle_ph is not None:
+            subtitle_ph.text_frame.text = ""
+        if s.subtitle:
+            box = Box(panel.x + pad, y, inner_w, sub_h)
+            size = self.fitted_size([s.subtitle], box, th.sizes.cover_subtitle, th.sizes.body_min, False)
+            self.text(slide, box, [s.subtitle], size, pal.text, name="Subtitle", shape=subtitle_ph)
+            y += sub_h + 8
+        if by_text:
+            box = Box(panel.x + pad, y, inner_w, by_h)
+            size = self.fitted_size([by_text], box, *by_sizes, False)
+            self.text(slide, box, [by_text], size, pal.muted, name="Byline")
+
+    def _divider(self, slide, circles: list[tuple[Box, int]]) -> None:
+        """Divider background with pastel circles (decor colour index per circle); templates keep their own."""
+        pal = self.theme.palette
+        self.background(slide, pal.divider_background)
+        if self.branded:
+            return
+        # kept inside the slide: shapes off its edges read as mistakes to checkers and editors
+        for box, i in circles:
+            self.rect(slide, box, pal.decor[i % len(pal.decor)], MSO_SHAPE.OVAL)
+
+    def _section(self, slide, s: PlannedSlide) -> None:
+        th, pal = self.theme, self.theme.palette
+        self._divider(slide, [(Box(640, 36, 290, 290), 0), (Box(790, 300, 150, 150), 1),
+                              (Box(600, 350, 100, 100), 2)])
+        x = th.margins.left * 72
+        if s.number_label:
+            self.text(slide, Box(x, 120, 300, 110), [s.number_label], 72, pal.accent, bold=True, name="Number")
+        box = Box(x, 236, 520, 170)
+        self.title(slide, s.title, box, th.sizes.section_title, pal.divider_text, anchor=MSO_ANCHOR.TOP)
+        self.rect(slide, Box(x + 7, 226, 80, 6), pal.accent, name="Accent")
+
+    def _closing(self, slide, s: PlannedSlide) -> None:
+        th, pal = self.theme, self.theme.palette
+        self._divider(slide, [(Box(30, 340, 170, 170), 1), (Box(760, 30, 170, 170), 0)])
+        self.title(slide, s.title, Box(120, 150, 720, 120), 60, pal.divider_text, align=PP_ALIGN.CENTER)
+        lines = [s.subtitle] + [i.text for i in s.items]
+        self.text(slide, Box(120, 290, 720, 100), [x for x in lines if x], th.sizes.body, pal.text,
+                  align=PP_ALIGN.CENTER, name="Thanks")
+
+    def _decor(self, slide) -> None:
+        pal = self.theme.palette
+        self.background(slide, pal.background)
+        if not self.branded:
+            self.rect(slide, Box(0, 0, 14, SLIDE_H), pal.decor[0], name="Accent band")
+        tb = title_box(self.theme)
+        self.rect(slide, Box(tb.x + INSET_X, tb.bottom + 4, 64, 4), pal.accent, name="Title rule")
+
+    def _content(self, slide, s: PlannedSlide) -> None:
+        th = self.theme
+        self._decor(slide)
+        self.title(slide, s.title, title_box(th), th.sizes.title, th.palette.title)
+        with_pic = s.picture is not None
+        box = body_box(th, with_picture=with_pic)
+        if s.items:
+            self.bullets(slide, box, s, bullets=s.kind not in ("agenda", "glossary"))
+        if with_pic:
+            self.picture(slide, s.picture.path, s.picture.alt, picture_box(th))
+
+    def _image(self, slide, s: PlannedSlide) -> None:
+        th = self.theme
+        self._decor(slide)
+        self.title(slide, s.title, title_box(th), th.sizes.title, th.palette.title)
+        if s.picture is not None:
+            self.picture(slide, s.picture.path, s.picture.alt, body_box(th))
+
+    def _table(self, slide, s: PlannedSlide) -> None:
+        th, pal = self.theme, self.theme.palette
+        self._decor(slide)
+        self.title(slide, s.title, title_box(th), th.sizes.title, pal.title)
+        table = s.table
+        assert table is not None
+        box = body_box(th)
+        glossary = s.kind == "glossary"
+        cols, heights = table_row_heights(th, table.header, table.rows, box.w, s.body_size, bold_first=glossary)
+        frame = slide.shapes.add_table(len(heights), len(cols), E(box.x), E(box.y), E(box.w), E(sum(heights)))
+        frame.name = "Table"
+        tbl = frame.table
+        for c, w in enumerate(cols):
+            tbl.columns[c].width = E(w)
+        for r, h in enumerate(heights):
+            tbl.rows[r].height = E(h)
+            row = table.header if r == 0 else table.rows[r - 1]
+            for c in range(len(cols)):
+                cell = tbl.cell(r, c)
+                cell.fill.solid()
+                cell.fill.fore_color.rgb = rgb(pal.divider_background if r == 0 else
+                                                (pal.surface if r % 2 else pal.background))
+                cell.margin_left = cell.margin_right = E(INSET_X)
+                cell.margin_top = cell.margin_bottom = E(INSET_Y)
+                tf = cell.text_frame
+                tf.word_wrap = True
+                tf.text = ""
+                self.run(tf.paragraphs[0], row[c] if c < len(row) else "", s.body_size,
+                         pal.divider_text if r == 0 else pal.text, bold=r == 0 or (glossary and c == 0))
+
+    _glossary = _table
+
+    def _quote(self, slide, s: PlannedSlide) -> None:
+        th, pal = self.theme, self.theme.palette
+        self._decor(slide)
+        self.title(slide, s.title, title_box(th), th.sizes.title, pal.title)
+        box = body_box(th)
+        text = " ".join(i.text for i in s.items)
+        size = self.fitted_size([text], box, th.sizes.section_title, th.sizes.body_min, False)
+        self.text(slide, box, [text], size, pal.title, align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE,
+                  name="Quote")
+
+    # ------------------------------------------------------------------ document
+
+    def build(self) -> bytes:
+        plan = self.plan
+        if self.theme.template:
+            drop_existing_slides(self.prs)
+        total = len(plan.slides)
+        for n, s in enumerate(plan.slides, 1):
+            self.add(s, n, total)
+        cp = self.prs.core_properties
+        cp.title = plan.title
+        cp.subject = f"{plan.subtitle} — {plan.audience.label}" if plan.subtitle else plan.audience.label
+        cp.author = plan.author or "deckgen"
+        cp.last_modified_by = "deckgen"
+        cp.keywords = (f"deckgen; level={plan.audience.id}; target_minutes={plan.target_minutes:g}; "
+                       f"lang={plan.lang}; wpm={plan.words_per_minute}")
+        cp.language = {"fr": "fr-FR", "en": "en-US"}.get(plan.lang, plan.lang)
+        cp.revision = 1
+        cp.created = cp.modified = FIXED_TIME
+        cp.last_printed = FIXED_TIME
+        cp.comments = "Built by deckgen"
+        buf = io.BytesIO()
+        self.prs.save(buf)
+        return normalise_zip(buf.getvalue())

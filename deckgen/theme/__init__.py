@@ -1,0 +1,9 @@
+"""theme: theme files (YAML, with `extends:`) → `Theme` (palette, fonts with their measuring files,
+sizes, margins, footer, optional .pptx template).
+
+Themes are looked up by name in the current folder's `themes/` and the shipped ones.
+"""
+
+from .loader import DEFAULT_THEME, Theme, available_themes, find_theme, load_theme
+
+__all__ = ["DEFAULT_THEME", "Theme", "available_themes", "find_theme", "load_theme"]

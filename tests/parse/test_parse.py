@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import pytest
+
+from deckgen.document import Code, Image, ListBlock, Table
+from deckgen.errors import InputError, ParseError
+from deckgen.parse.markdown import parse_document
+from deckgen.textutil import block_text, words
+from tests.conftest import write
+
+
+def test_example_metadata(example_md):
+    doc = parse_document(example_md)
+    assert doc.title == "L'IA Générative en 2025"
+    assert doc.subtitle == "Avancées, Usages et Enjeux"
+    assert doc.author == "EP, Chercheur IA"
+    assert doc.date == "Septembre 2025"
+    assert doc.lang == "fr"
+    assert doc.cover is not None and doc.cover.path.name == "illustration-couverture.png"
+    assert "cerveau numérique" in doc.cover.alt
+
+
+def test_example_structure_drops_title_block_and_toc(example_md):
+    doc = parse_document(example_md)
+    top = [(s.number, s.title) for s in doc.sections]
+    assert top[0] == ("1", "Introduction")
+    assert ("7", "Références") in top
+    assert all("Sommaire" not in s.title for s in doc.walk())
+    fondation = next(s for s in doc.walk() if s.number == "2.1")
+    assert fondation.title == "Modèles de fondation (Foundation Models)"
+    assert fondation.depth == 2 and fondation.line == 56
+    refs = next(s for s in doc.sections if s.title == "Références")
+    assert isinstance(refs.blocks[0], ListBlock) and len(refs.blocks[0].items) == 3
+    body = " ".join(block_text(b) for s in doc.walk() for b in s.blocks)
+    assert "Auteur" not in body and "Sommaire" not in body
+
+
+def test_no_front_matter_title_from_single_h1(tmp_path):
+    doc = parse_document(write(tmp_path / "note.md", "# My Study\n\nIntro text here.\n\n## Results\n\nIt works.\n"))
+    assert doc.title == "My Study" and doc.lang == "en"
+    assert [s.title for s in doc.sections] == ["Overview", "Results"]
+    assert "Intro text here." in block_text(doc.sections[0].blocks[0])
+
+
+def test_several_h1_without_title_block_keep_all_as_sections(tmp_path):
+    doc = parse_document(write(tmp_path / "my-notes.md", "# Alpha\n\nText one.\n\n# Beta\n\nText two.\n"))
+    assert doc.title == "My notes"
+    assert [s.title for s in doc.sections] == ["Alpha", "Beta"]
+
+
+def test_top_level_h2_and_code_block_hash_is_not_a_heading(tmp_path):
+    src = ("---\ntitle: Guide\nlang: en\n---\n\n## Setup\n\nRun this:\n\n```bash\n# not a heading\nmake\n```\n\n"
+           "## Use\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n![chart](chart.png)\n\n<div>Some <b>html</b></div>\n")
+    doc = parse_document(write(tmp_path / "g.md", src))
+    assert [s.title for s in doc.sections] == ["Setup", "Use"]
+    assert all(s.depth == 1 for s in doc.sections)
+    code = [b for b in doc.sections[0].blocks if isinstance(b, Code)][0]
+    assert "# not a heading" in code.text
+    use = doc.sections[1]
+    table = next(b for b in use.blocks if isinstance(b, Table))
+    assert table.header == ("a", "b") and table.rows == (("1", "2"),)
+    image = next(b for b in use.blocks if isinstance(b, Image))
+    assert image.alt == "chart" and image.path == (tmp_path / "chart.png").resolve()
+    assert any("Some html" in block_text(b) for b in use.blocks)
+
+
+def test_unique_section_ids_and_source_lines(tmp_path):
+    doc = parse_document(write(tmp_path / "d.md", "# T\n\n## A\n\nx\n\n## A\n\ny\n"))
+    ids = [s.id for s in doc.walk()]
+    assert len(ids) == len(set(ids))
+    assert [s.line for s in doc.sections] == [3, 7]
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\xff\xfe\x00bad", "binary file"),  # NUL bytes: not text
+    (b"caf\xe9\n", "not UTF-8"),           # Latin-1 bytes
+])
+def test_bad_bytes_are_clear_errors(tmp_path, content, message):
+    p = tmp_path / "bad.md"
+    p.write_bytes(content)
+    with pytest.raises(InputError, match=message) as info:
+        parse_document(p)
+    assert "bad.md" in str(info.value)
+
+
+def test_missing_file_and_bad_front_matter(tmp_path):
+    with pytest.raises(InputError, match="file not found"):
+        parse_document(tmp_path / "nope.md")
+    p = write(tmp_path / "fm.md", "---\ntitle: [unclosed\n---\n\n# T\n\ntext\n")
+    with pytest.raises(ParseError) as info:
+        parse_document(p)
+    assert str(info.value).startswith(f"{p}:")
+
+
+def test_huge_file_is_refused(tmp_path):
+    p = tmp_path / "huge.md"
+    p.write_bytes(b"a " * (5 * 1024 * 1024))
+    with pytest.raises(InputError, match="too large"):
+        parse_document(p)
+
+
+def test_body_words_all_kept(example_md):
+    doc = parse_document(example_md)
+    n = sum(len(words(block_text(b))) for s in doc.walk() for b in s.blocks)
+    assert 1850 < n < 1950
+
+
+def test_remote_badges_are_not_a_cover(tmp_path):
+    src = ("# Tool\n\n[![Chat](https://badges.example/chat.svg)](https://chat.example)\n\n"
+           "![logo](logo.png)\n\nTool does things.\n\n## Usage\n\nRun it.\n")
+    doc = parse_document(write(tmp_path / "README.md", src))
+    assert doc.cover is not None and doc.cover.src == "logo.png"
+    assert all("badges" not in str(b) for s in doc.walk() for b in s.blocks)

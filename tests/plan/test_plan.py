@@ -1,0 +1,68 @@
+"""The three decks planned from the committed example outline: timing, structure, limits."""
+from __future__ import annotations
+
+import pytest
+
+from deckgen.outline.io import load_outline
+from deckgen.plan.planner import outline_to_plan
+from deckgen.textutil import words
+from deckgen.theme.loader import load_theme
+from tests.conftest import REPO
+
+OUTLINE = REPO / "outlines" / "ia-generative-2025.yaml"
+
+
+@pytest.fixture(scope="module")
+def plans():
+    outline, theme = load_outline(OUTLINE), load_theme("pastel")
+    return {lv: outline_to_plan(outline, lv, theme, slug="ia-generative-2025", root=REPO)
+            for lv in ("general", "practitioner", "expert")}
+
+
+@pytest.mark.parametrize("level", ["general", "practitioner", "expert"])
+def test_estimate_within_a_quarter_of_the_target(plans, level):
+    plan = plans[level]
+    assert abs(plan.estimated_minutes - plan.target_minutes) <= 0.25 * plan.target_minutes
+
+
+def test_decks_differ_in_structure_not_only_length(plans):
+    kinds = {lv: {s.kind for s in p.slides} for lv, p in plans.items()}
+    assert "glossary" in kinds["general"] and "section" not in kinds["general"]
+    assert "section" in kinds["practitioner"] and "glossary" not in kinds["practitioner"]
+    assert "references" in kinds["expert"] and "references" not in kinds["practitioner"]
+    refs = {lv: [s.ref for s in p.slides if s.kind in ("content", "summary")] for lv, p in plans.items()}
+    assert not set(refs["general"]) & set(refs["expert"]) - {"introduction", "conclusion"}
+
+
+def test_practitioners_hear_use_cases_and_stakes_before_the_technology(plans):
+    agenda = [i.text for s in plans["practitioner"].slides if s.kind == "agenda" for i in s.items]
+    assert agenda.index("Cas d'usage innovants") < agenda.index("Panorama des avancées technologiques")
+    assert agenda.index("Enjeux éthiques et sociétaux") < agenda.index("Panorama des avancées technologiques")
+    expert = [i.text for s in plans["expert"].slides if s.kind == "agenda" for i in s.items]
+    assert expert.index("Panorama des avancées technologiques") < expert.index("Cas d'usage innovants")
+
+
+@pytest.mark.parametrize("level, most_points, most_words", [
+    ("general", 3, 12),       # newcomers: few, short points
+    ("practitioner", 4, 16),
+    ("expert", 6, 18),
+])
+def test_points_per_slide_and_words_per_point(plans, level, most_points, most_words):
+    for s in plans[level].slides:
+        if s.kind in ("content", "summary"):
+            assert len(s.items) <= most_points
+            assert all(len(words(i.text)) <= most_words for i in s.items), s.title
+
+
+def test_glossary_explains_the_jargon(plans):
+    terms = {row[0] for s in plans["general"].slides if s.kind == "glossary" for row in s.table.rows}
+    for term in ("LoRA", "QLoRA", "PEFT", "quantization", "edge AI", "fine-tuning", "deepfake", "hallucination"):
+        assert term in terms
+
+
+def test_notes_open_with_key_message_and_time_cue(plans):
+    for plan in plans.values():
+        for s in plan.slides:
+            first, second = s.notes.split("\n")[:2]
+            assert first.startswith("Message clé\u00a0: ")
+            assert second.startswith("[Temps ≈ ")
