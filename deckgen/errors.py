@@ -71,3 +71,7 @@ class ErrorList(DeckgenError):
 
     def all_lines(self) -> list[str]:
         return [str(e) for e in self.errors]
+
+
+class LLMError(DeckgenError):
+    """The LLM server could not be reached or answered with a fault; `file` carries the URL."""
