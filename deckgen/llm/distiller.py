@@ -265,3 +265,8 @@ class LLMDistiller:
 def sections_by_line(doc: Any) -> dict[int, Any]:
     """The document's sections by heading line: every content and summary slide records its section's."""
     return {section.line: section for section in doc.walk()}
+
+
+def limits_of(audiences: Iterable[Any]) -> tuple[Limit, ...]:
+    """The prompt's limits from the talk's audience levels (id, max_points, max_words, description)."""
+    return tuple(Limit(a.id, a.max_points, a.max_words, getattr(a, "description", "")) for a in audiences)

@@ -36,14 +36,15 @@ _NUMBER = re.compile(
 # Longest first; a suffix is stripped only if at least four letters remain. Inflection only:
 # plural, feminine, the commonest verb endings of French and English.
 _SUFFIXES = (
-    ("euses", "eu"), ("ements", "ement"), ("aient", ""), ("ives", "if"), ("elles", "el"),
-    ("euse", "eu"), ("ieux", "ieu"), ("ies", "y"), ("ied", "y"), ("ive", "if"), ("ifs", "if"),
+    ("euses", "eu"), ("ennes", "en"), ("ements", "ement"), ("eurs", "eu"), ("aient", ""), ("ives", "if"), ("elles", "el"),
+    ("euse", "eu"), ("enne", "en"), ("ieux", "ieu"), ("eur", "eu"), ("ies", "y"), ("ied", "y"), ("ive", "if"), ("ifs", "if"),
     ("elle", "el"), ("els", "el"), ("aux", "al"), ("ales", "al"), ("ale", "al"), ("ees", ""),
     ("ing", ""), ("ent", ""), ("ait", ""), ("ant", ""), ("ons", ""), ("ee", ""), ("es", ""),
     ("er", ""), ("ez", ""), ("ed", ""), ("e", ""), ("s", ""), ("x", ""),
 )
-# Words a faithful summary may add without adding a claim: symbols and abbreviations.
-_ALWAYS_ALLOWED = frozenset({"vs", "etc", "via", "ex", "eg", "ie", "cf"})
+# Words a faithful summary may add without adding a claim: abbreviations, and the words of "70 percent"
+# (numbers are checked by value; numbers in words, like "trois", are not checked at all).
+_ALWAYS_ALLOWED = frozenset({"vs", "etc", "via", "ex", "eg", "ie", "cf", "percent", "cent"})
 
 
 def fold(text: str) -> str:
@@ -136,6 +137,8 @@ class SourceIndex:
         if token in self.tokens or (token.endswith("s") and token[:-1] in self.tokens):
             return True
         parts = _parts(token)
+        if any(c.isdigit() for c in token):
+            return False  # "GPT-5" is not "GPT-4" plus a 5 from elsewhere
         return len(parts) > 1 and all(p in self.tokens for p in parts)
 
 
