@@ -47,7 +47,8 @@ class LLMConfig:
 
     @classmethod
     def from_env(cls, model: str | None = None, env: Mapping[str, str] | None = None, **kw: Any) -> LLMConfig:
-        """The ecosystem's conventions: OPENAI_BASE_URL, OPENAI_API_KEY, and --model or DECKGEN_LLM_MODEL."""
+        """The ecosystem's conventions: OPENAI_BASE_URL, OPENAI_API_KEY, and --model or DECKGEN_LLM_MODEL
+        (DECKGEN_LLM_TIMEOUT, in seconds, for models slower than the default allows)."""
         env = os.environ if env is None else env
         name = (model or env.get("DECKGEN_LLM_MODEL") or "").strip()
         if not name:
@@ -57,6 +58,15 @@ class LLMConfig:
         if not base.startswith(("http://", "https://")):
             raise DeckgenError(f"OPENAI_BASE_URL must be an http:// or https:// URL, got '{base}'",
                                field="OPENAI_BASE_URL")
+        timeout = (env.get("DECKGEN_LLM_TIMEOUT") or "").strip()
+        if timeout:
+            try:
+                kw["timeout"] = float(timeout)
+            except ValueError:
+                raise DeckgenError(f"DECKGEN_LLM_TIMEOUT must be a number of seconds, got '{timeout}'",
+                                   field="DECKGEN_LLM_TIMEOUT") from None
+            if kw["timeout"] <= 0:
+                raise DeckgenError("DECKGEN_LLM_TIMEOUT must be positive", field="DECKGEN_LLM_TIMEOUT")
         return cls(base_url=base.rstrip("/"), model=name, api_key=env.get("OPENAI_API_KEY") or None, **kw)
 
 
@@ -66,6 +76,11 @@ class Completion:
 
     content: str
     finish_reason: str = ""
+
+
+class _NoJsonMode(Exception):
+    """The server rejects `response_format: json_object` (LM Studio wants a schema, some old servers
+    know no such field); the prompt asks for JSON anyway, so the request is sent again without it."""
 
 
 class _Transient(Exception):
@@ -137,6 +152,7 @@ class ChatClient:
         self.config = config
         self._sleep = sleep  # injectable so tests check the waits without spending them
         self.requests = 0  # HTTP requests actually sent, retries included
+        self.json_mode = True  # cleared once the server has refused response_format
 
     def redact(self, text: str) -> str:
         key = self.config.api_key
@@ -145,26 +161,31 @@ class ChatClient:
     def fail(self, cause: str) -> LLMError:
         return LLMError(self.redact(cause), file=self.config.url)
 
-    def complete(self, messages: list[dict[str, str]], *, json_mode: bool = True) -> Completion:
-        """The assistant's reply to `messages`; raises LLMError once retries are spent."""
+    def _body(self, messages: list[dict[str, str]]) -> bytes:
         payload: dict[str, Any] = {"model": self.config.model, "messages": messages, "temperature": 0,
                                    "stream": False}
-        if json_mode:
+        if self.json_mode:
             payload["response_format"] = {"type": "json_object"}
-        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        return json.dumps(payload, ensure_ascii=False).encode("utf-8")
+
+    def complete(self, messages: list[dict[str, str]]) -> Completion:
+        """The assistant's reply to `messages`; raises LLMError once retries are spent."""
         attempts = self.config.retries + 1
-        for attempt in range(attempts):
+        failures = 0
+        while True:
             try:
-                return self._parse(self._post(body))
+                return self._parse(self._post(self._body(messages)))
+            except _NoJsonMode:
+                self.json_mode = False  # not a fault: ask again at once, and so for the rest of the run
             except _Transient as exc:
-                if attempt + 1 >= attempts:
+                failures += 1
+                if failures >= attempts:
                     raise self.fail(f"{exc.cause} (gave up after {attempts} attempts)") from None
-                wait = exc.wait if exc.wait is not None else self.config.backoff * 2 ** attempt
+                wait = exc.wait if exc.wait is not None else self.config.backoff * 2 ** (failures - 1)
                 if wait > self.config.max_wait:
                     raise self.fail(f"{exc.cause}; the server asks to retry after {wait:.0f} s "
                                     f"(more than the {self.config.max_wait:.0f} s deckgen waits)") from None
                 self._sleep(wait)
-        raise AssertionError("unreachable")
 
     def _post(self, body: bytes) -> bytes:
         headers = {"Content-Type": "application/json", "Accept": "application/json",
@@ -181,6 +202,8 @@ class ChatClient:
             cause = f"HTTP {exc.code} {exc.reason}" + (f": {detail}" if detail else "")
             if exc.code in RETRY_STATUS:
                 raise _Transient(cause, retry_after(exc.headers.get("Retry-After"))) from None
+            if exc.code in (400, 422) and self.json_mode and "response_format" in detail:
+                raise _NoJsonMode() from None
             hint = " (check OPENAI_API_KEY)" if exc.code in (401, 403) else \
                 " (check OPENAI_BASE_URL and --model)" if exc.code == 404 else ""
             raise self.fail(cause + hint) from None

@@ -15,6 +15,6 @@ def stub():
 @pytest.fixture(autouse=True)
 def _no_llm_env(monkeypatch):
     """Tests set the LLM environment explicitly; a developer's own settings never leak in."""
-    for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "DECKGEN_LLM_MODEL", "http_proxy", "HTTP_PROXY",
+    for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "DECKGEN_LLM_MODEL", "DECKGEN_LLM_TIMEOUT", "http_proxy", "HTTP_PROXY",
                  "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)

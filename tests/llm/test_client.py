@@ -135,5 +135,19 @@ def test_configuration_from_the_environment():
     assert local.api_key is None
     with pytest.raises(DeckgenError, match="--model NAME or set DECKGEN_LLM_MODEL"):
         LLMConfig.from_env(None, {})
+    assert LLMConfig.from_env("m", {"DECKGEN_LLM_TIMEOUT": "600"}).timeout == 600
+    with pytest.raises(DeckgenError, match="DECKGEN_LLM_TIMEOUT"):
+        LLMConfig.from_env("m", {"DECKGEN_LLM_TIMEOUT": "soon"})
     with pytest.raises(DeckgenError, match="OPENAI_BASE_URL"):
         LLMConfig.from_env("m", {"OPENAI_BASE_URL": "localhost:11434"})
+
+
+def test_a_server_refusing_json_mode_is_asked_again_without_it(stub):
+    stub.script = lambda req, headers: (
+        Answer(400, {"error": {"message": "'response_format.type' must be 'json_schema' or 'text'"}})
+        if "response_format" in req else Answer(200, chat("{}")))
+    c, waits = client(stub.base_url)
+    assert c.complete(MESSAGES).content == "{}"
+    assert c.complete(MESSAGES).content == "{}"
+    assert ["response_format" in s.body for s in stub.seen] == [True, False, False]
+    assert waits == []
