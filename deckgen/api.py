@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.atomic import write_bytes_atomic
-from deckgen.errors import DeckgenError, InputError
+from deckgen.errors import DeckgenError, InputError, OutlineEditedError
 from deckgen.outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
 from deckgen.parse import parse_markdown, read_source
 from deckgen.plan import levels_of, outline_to_plan
@@ -19,6 +20,11 @@ from deckgen.theme import Theme, load_theme
 if TYPE_CHECKING:  # the checker and previewer load python-pptx / LibreOffice helpers: only when used
     from deckgen.check import CheckReport
     from deckgen.check.preview import PreviewResult
+
+if TYPE_CHECKING:
+    from deckgen.llm.run import LLMOptions
+
+Progress = Callable[[str], None]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 OUTLINE_SUFFIXES = (".yaml", ".yml")
@@ -49,6 +55,7 @@ class BuildResult:
 class DistillResult:
     outline_path: Path
     written: bool
+    warnings: tuple[str, ...] = ()  # what the LLM distiller refused or could not do
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -121,8 +128,15 @@ def _sha256(path: Path) -> str:
     return _text_sha256(read_source(path))
 
 
-def distill_outline(source: Path, root: Path) -> Outline:
+def distill_outline(source: Path, root: Path, *, llm: LLMOptions | None = None, outline_path: Path | None = None,
+                    progress: Progress | None = None) -> Outline:
     """Parse and distill a Markdown source into an outline (not saved)."""
+    return _distilled(source, root, llm, outline_path, progress)[0]
+
+
+def _distilled(source: Path, root: Path, llm: LLMOptions | None, outline_path: Path | None,
+               progress: Progress | None) -> tuple[Outline, tuple[str, ...]]:
+    """The outline, extractive unless `llm` asks for the model's points, and the LLM's warnings."""
     from deckgen.distill import document_to_outline  # loads YAKE and pysbd: only when distilling
 
     text = read_source(source)  # read once: parsed, and fingerprinted for change detection
@@ -137,26 +151,54 @@ def distill_outline(source: Path, root: Path) -> Outline:
                else "Pastel illustration: a neural network")
         cover = Cover(outline.meta.cover.image, alt, outline.meta.cover.seed)
         outline = replace(outline, meta=replace(outline.meta, cover=cover))
-    return outline
+    if llm is None:
+        return outline, ()
+    from deckgen.distill.sentences import stopwords
+    from deckgen.levels import default_audiences
+    from deckgen.llm.run import rewrite_outline
+    from deckgen.outline import DistilledBy
+
+    target = outline_path or root / "outlines" / f"{slug}.yaml"
+    result, model = rewrite_outline(outline, doc, outline_path=target, options=llm, progress=progress,
+                                    audiences=outline.audiences or default_audiences(doc.lang),
+                                    stopwords=stopwords(doc.lang))
+    return replace(result.outline, distilled_by=DistilledBy("openai", model)), result.warnings
 
 
-def distill(source: Path, *, root: Path, force: bool = False) -> DistillResult:
-    """Write outlines/<slug>.yaml from `source`, refusing to replace an edited outline without `force`."""
+def distill(source: Path, *, root: Path, force: bool = False, llm: LLMOptions | None = None,
+            progress: Progress | None = None) -> DistillResult:
+    """Write outlines/<slug>.yaml from `source`, refusing to replace an edited outline without `force`.
+
+    With `llm`, a model phrases the points (see deckgen.llm); any fault of its server raises before
+    anything is written, so the existing outline stays as it was.
+    """
     talk = resolve_talk(source, root)
     if talk.source is None:
         raise InputError("distill takes a Markdown file or a talk folder, not an outline", file=source)
-    outline = distill_outline(talk.source, root)
+    if llm is not None and talk.outline.exists() and not force and is_edited(read_outline_text(talk.outline)):
+        # the same refusal save_outline makes, before asking a model for minutes rather than after
+        raise OutlineEditedError("outline was edited by hand; not overwriting it (use --force to regenerate)",
+                                 file=talk.outline)
+    outline, warnings = _distilled(talk.source, root, llm, talk.outline, progress)
     written = save_outline(outline, talk.outline, force=force)
-    return DistillResult(talk.outline, written)
+    return DistillResult(talk.outline, written, warnings)
 
 
-def _outline_for(talk: Talk, root: Path, notes: list[str]) -> Outline:
+def _fresh_outline(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | None,
+                   progress: Progress | None) -> None:
+    outline, warnings = _distilled(talk.source, root, llm, talk.outline, progress)
+    save_outline(outline, talk.outline)
+    notes += [f"warning: {w}" for w in warnings]
+
+
+def _outline_for(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | None = None,
+                 progress: Progress | None = None) -> Outline:
     """The talk's outline; distilled first when missing, again when its source changed and nobody edited it."""
     if talk.source is None:
         return load_outline(talk.outline)
     if not talk.outline.exists():
-        save_outline(distill_outline(talk.source, root), talk.outline)
-        notes.append(f"distilled {_rel(talk.source, root)} → {_rel(talk.outline, root)}")
+        _fresh_outline(talk, root, notes, llm, progress)
+        notes.insert(0, f"distilled {_rel(talk.source, root)} → {_rel(talk.outline, root)}")
         return load_outline(talk.outline)
     outline = load_outline(talk.outline)
     if outline.source_sha256 == _sha256(talk.source):
@@ -165,8 +207,12 @@ def _outline_for(talk: Talk, root: Path, notes: list[str]) -> Outline:
         notes.append(f"{_rel(talk.outline, root)}: the source changed since this outline was made, but the "
                      "outline was edited by hand: building from it (deckgen distill --force to regenerate)")
         return outline
-    save_outline(distill_outline(talk.source, root), talk.outline)
-    notes.append(f"source changed: re-distilled {_rel(talk.outline, root)}")
+    before = outline.distilled_by
+    first = len(notes)
+    _fresh_outline(talk, root, notes, llm, progress)
+    how = "" if llm else (f" with the extractive distiller (it was made by {before.name} {before.model}; "
+                          f"pass --distiller {before.name} to use it again)" if before else "")
+    notes.insert(first, f"source changed: re-distilled {_rel(talk.outline, root)}{how}")
     return load_outline(talk.outline)
 
 
@@ -205,8 +251,11 @@ def _check_pictures(outline: Outline, outline_path: Path, root: Path) -> None:
 
 
 def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | None = None,
-          out_dir: Path | None = None, force: bool = False, root: Path | None = None) -> list[BuildResult]:
-    """Build every requested deck; all decks of a talk are rendered before any file is written."""
+          out_dir: Path | None = None, force: bool = False, root: Path | None = None,
+          llm: LLMOptions | None = None, progress: Progress | None = None) -> list[BuildResult]:
+    """Build every requested deck; all decks of a talk are rendered before any file is written.
+
+    `llm` applies when a talk has to be distilled (no outline yet, or its source changed)."""
     root = (root or Path.cwd()).resolve()
     out_dir = Path(out_dir) if out_dir else root / "output"
     the_theme = load_theme(theme)
@@ -218,7 +267,7 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
     for p in paths:
         talk = resolve_talk(Path(p), root)
         notes: list[str] = []
-        outline = _outline_for(talk, root, notes)
+        outline = _outline_for(talk, root, notes, llm, progress)
         notes += ensure_cover(outline, root, the_theme)
         _check_pictures(outline, talk.outline, root)
         wanted = levels or list(levels_of(outline))

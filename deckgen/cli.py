@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from deckgen.commands_check import check_command, preview_command
 from deckgen.errors import DeckgenError, ErrorList
+from deckgen.llm.run import DISTILLERS, LLMOptions
 
 from . import api
 
@@ -36,6 +39,32 @@ class _Group(click.Group):
             sys.exit(1)
 
 
+def _llm_options(command: Callable) -> Callable:
+    """--distiller, --model, --no-cache: the same on every command that may distil."""
+    command = click.option("--no-cache", is_flag=True,
+                           help="With --distiller openai: ask the model again instead of reusing its cached replies.")(command)
+    command = click.option("--model", default=None, metavar="NAME",
+                           help="With --distiller openai: the model (default: $DECKGEN_LLM_MODEL).")(command)
+    return click.option("--distiller", type=click.Choice(DISTILLERS), default="extractive", show_default=True,
+                        help="How points are made: extractive (offline) or openai (any OpenAI-compatible "
+                             "server at $OPENAI_BASE_URL).")(command)
+
+
+def _llm(distiller: str, model: str | None, no_cache: bool) -> LLMOptions | None:
+    """The LLM options, or None for the default distiller; usage errors before any work is done."""
+    if distiller != "openai":
+        if model or no_cache:
+            raise click.UsageError("--model and --no-cache go with --distiller openai")
+        return None
+    if not (model or os.environ.get("DECKGEN_LLM_MODEL", "").strip()):
+        raise click.UsageError("--distiller openai needs a model: give --model NAME or set DECKGEN_LLM_MODEL")
+    return LLMOptions(model=model, use_cache=not no_cache)
+
+
+def _progress(message: str) -> None:
+    click.echo(message, err=True)
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="deckgen")
 def main() -> None:
@@ -51,10 +80,13 @@ def main() -> None:
 @click.option("--check", "run_check", is_flag=True, help="Check the built decks; fail on errors.")
 @click.option("--render", is_flag=True, help="With --check: also check a LibreOffice render.")
 @click.option("--force", is_flag=True, help="Overwrite decks even if they were edited since deckgen wrote them.")
+@_llm_options
 def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, out_dir: Path | None,
-          run_check: bool, render: bool, force: bool) -> None:
+          run_check: bool, render: bool, force: bool, distiller: str, model: str | None, no_cache: bool) -> None:
     """Build decks from Markdown files, outlines or talk folders (default: every talk under assets/)."""
-    results = api.build(list(paths), levels=list(levels) or None, theme=theme, out_dir=out_dir, force=force)
+    llm = _llm(distiller, model, no_cache)
+    results = api.build(list(paths), levels=list(levels) or None, theme=theme, out_dir=out_dir, force=force,
+                        llm=llm, progress=_progress)
     failed = False
     for r in results:
         for note in r.notes:
@@ -77,9 +109,13 @@ def build(paths: tuple[Path, ...], levels: tuple[str, ...], theme: str | None, o
 @main.command()
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite an outline even if it was edited by hand.")
-def distill(path: Path, force: bool) -> None:
+@_llm_options
+def distill(path: Path, force: bool, distiller: str, model: str | None, no_cache: bool) -> None:
     """Write outlines/<talk>.yaml from a Markdown whitepaper."""
-    result = api.distill(path, root=Path.cwd(), force=force)
+    llm = _llm(distiller, model, no_cache)
+    result = api.distill(path, root=Path.cwd(), force=force, llm=llm, progress=_progress)
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
     click.echo(f"{_shown(result.outline_path)}: {'written' if result.written else 'unchanged'}")
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..outline import Outline, Point, Slide
+from deckgen.outline import Outline, Point, Slide
 from .cache import ReplyCache, cache_key
 from .client import ChatClient
 from .guard import SourceIndex, check_point, fold, stem

@@ -11,6 +11,7 @@ from .model import (
                     SECTION_ROLES,
                     VERSION,
                     Cover,
+                    DistilledBy,
                     GlossaryEntry,
                     Meta,
                     Outline,
@@ -22,6 +23,6 @@ from .model import (
 )
 from .save import dump_outline, is_edited, outline_to_data, save_outline
 
-__all__ = ["SECTION_ROLES", "VERSION", "Cover", "GlossaryEntry", "Meta", "Outline", "OutlineSection", "Picture",
+__all__ = ["SECTION_ROLES", "VERSION", "Cover", "DistilledBy", "GlossaryEntry", "Meta", "Outline", "OutlineSection", "Picture",
            "Point", "Slide", "TableData", "dump_outline", "is_edited", "load_outline", "outline_to_data",
            "read_outline_text", "save_outline"]

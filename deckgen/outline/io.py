@@ -11,6 +11,7 @@ from deckgen.yamlcheck import field_path, load_validated, node_line, read_text
 
 from .model import (
     Cover,
+    DistilledBy,
     GlossaryEntry,
     Meta,
     Outline,
@@ -100,7 +101,9 @@ def _from_data(data: dict) -> Outline:
         sections.append(OutlineSection(s["id"], s["title"], s.get("number", ""), tuple(slides), s.get("line", 0),
                                        s.get("notes") or "", s.get("role", "other")))
     src = data.get("source") or {}
+    by = data.get("distiller")
     return Outline(
+        distilled_by=DistilledBy(by["name"], by.get("model", "")) if by else None,
         meta=meta, sections=tuple(sections), source_path=src.get("path", ""),
         source_sha256=src.get("sha256", ""), audiences=tuple(audiences),
         glossary=tuple(GlossaryEntry(g["term"], g.get("definition", ""), g.get("source", ""))

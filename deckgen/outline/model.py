@@ -94,6 +94,14 @@ class Meta:
 
 
 @dataclass(frozen=True)
+class DistilledBy:
+    """Which distiller wrote the points, and with which model (absent: the extractive distiller)."""
+
+    name: str
+    model: str = ""
+
+
+@dataclass(frozen=True)
 class Outline:
     """The whole outline of one talk."""
 
@@ -106,6 +114,7 @@ class Outline:
     takeaways: tuple[Point, ...] = ()
     references: tuple[str, ...] = ()
     version: int = VERSION
+    distilled_by: DistilledBy | None = None  # recorded only for a non-default distiller: old outlines load as they are
 
     def slides(self):
         """Every slide with its section, in order."""

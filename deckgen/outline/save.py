@@ -55,6 +55,9 @@ def outline_to_data(outline: Outline) -> dict:
     data: dict[str, Any] = {"version": outline.version}
     if outline.source_path:
         data["source"] = {"path": outline.source_path, "sha256": outline.source_sha256}
+    if outline.distilled_by:
+        by = outline.distilled_by
+        data["distiller"] = {"name": by.name, **({"model": by.model} if by.model else {})}
     data["meta"] = meta
     if outline.audiences:
         data["audiences"] = [{"id": a.id, "label": a.label, "minutes": a.minutes, "max_points": a.max_points,

@@ -35,6 +35,8 @@ SCHEMA: dict[str, Any] = {
         "version": {"const": VERSION},
         "source": {"type": "object", "additionalProperties": False,
                    "properties": {"path": _STR, "sha256": _STR}},
+        "distiller": {"type": "object", "required": ["name"], "additionalProperties": False,
+                      "properties": {"name": {"type": "string", "minLength": 1}, "model": _STR}},
         "meta": {"type": "object", "required": ["title"], "additionalProperties": False, "properties": {
             "title": {"type": "string", "minLength": 1}, "subtitle": _STR, "author": _STR, "date": _STR,
             "lang": {"enum": ["fr", "en"]}, "event": _STR,
