@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +17,7 @@ from .stub import LEVELS, Answer, chat, closed_port_url, good_content
 KEY = "sk-cli-secret-4242"
 DOC = "assets/assistants/whitepaper.md"
 OUTLINE = "outlines/assistants.yaml"
-TALK = REPO / "tests" / "fixtures" / "llm" / "talk.md"
+TALK = Path(__file__).parent / "fixtures" / "talk.md"
 
 
 @pytest.fixture

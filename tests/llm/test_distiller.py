@@ -15,7 +15,7 @@ from deckgen.llm.client import ChatClient, LLMConfig
 from deckgen.llm.distiller import LLMDistiller, limits_of, sections_by_line
 from deckgen.llm.guard import fold_words
 from deckgen.parse import parse_markdown, read_source
-from deckgen.sentences import stopwords
+from deckgen.distill.sentences import stopwords
 
 from ..conftest import EXAMPLE, REPO
 from .stub import LEVELS, Answer, chat, good, good_content
