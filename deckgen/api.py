@@ -20,8 +20,6 @@ from deckgen.theme import Theme, load_theme
 if TYPE_CHECKING:  # the checker and previewer load python-pptx / LibreOffice helpers: only when used
     from deckgen.check import CheckReport
     from deckgen.check.preview import PreviewResult
-
-if TYPE_CHECKING:
     from deckgen.llm.run import LLMOptions
 
 Progress = Callable[[str], None]
