@@ -137,16 +137,19 @@ def levels(path: Path | None) -> None:
 
 @main.command()
 def themes() -> None:
-    """List the available themes."""
-    from deckgen.theme import DEFAULT_THEME, available_themes, load_theme
+    """List the available themes and where each comes from (built-in, or ./themes/)."""
+    from deckgen.theme import BUILTIN_THEMES, DEFAULT_THEME, available_themes, load_theme, theme_origin
 
-    for name in available_themes():
+    for name, path in available_themes().items():
         try:
             desc = load_theme(name).description
         except DeckgenError as exc:
             desc = f"(invalid: {exc})"
         mark = " (default)" if name == DEFAULT_THEME else ""
-        click.echo(f"{name:<16} {desc}{mark}")
+        origin = theme_origin(path)
+        if origin != "built-in" and (BUILTIN_THEMES / path.name).is_file():
+            origin += ", overrides the built-in one"
+        click.echo(f"{name:<16} {desc}{mark}  [{origin}]")
 
 
 @main.command()

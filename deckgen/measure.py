@@ -20,7 +20,8 @@ from deckgen.errors import ThemeError
 _REF_PX = 200  # measure at a large pixel size, then scale: sub-pixel accurate advances
 SAFETY = 1.04  # widths are padded by 4 %: renderers differ slightly in hinting and kerning
 
-BUNDLED_FONTS = "rinoh_typeface_carlito"
+# Carlito (SIL OFL 1.1, licence beside the files) is bundled: metric-compatible with Calibri.
+BUNDLED_FONTS = importlib.resources.files("deckgen.data") / "fonts"
 # Carlito's head table has a 1970 creation date; fontTools warns about it on every load.
 logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
 
@@ -34,12 +35,9 @@ def resolve_font_file(spec: str, base_dir: Path | None = None) -> Path:
             return local
     if candidate.is_file():
         return candidate
-    try:
-        bundled = importlib.resources.files(BUNDLED_FONTS) / candidate.name
-        if bundled.is_file():
-            return Path(str(bundled))
-    except ModuleNotFoundError:
-        pass
+    bundled = BUNDLED_FONTS / candidate.name
+    if bundled.is_file():
+        return Path(str(bundled))
     raise ThemeError(f"font file not found: {spec}", field="fonts")
 
 

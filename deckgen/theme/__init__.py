@@ -4,6 +4,6 @@ sizes, margins, footer, optional .pptx template).
 Themes are looked up by name in the current folder's `themes/` and the shipped ones.
 """
 
-from .loader import DEFAULT_THEME, Theme, available_themes, find_theme, load_theme
+from .loader import BUILTIN_THEMES, DEFAULT_THEME, Theme, available_themes, find_theme, load_theme, theme_origin
 
-__all__ = ["DEFAULT_THEME", "Theme", "available_themes", "find_theme", "load_theme"]
+__all__ = ["BUILTIN_THEMES", "DEFAULT_THEME", "theme_origin", "Theme", "available_themes", "find_theme", "load_theme"]

@@ -12,7 +12,7 @@ from deckgen.errors import ErrorList, ThemeError
 from deckgen.measure import resolve_font_file
 from deckgen.yamlcheck import load_validated
 
-PROJECT_THEMES = Path(__file__).resolve().parents[2] / "themes"
+BUILTIN_THEMES = Path(__file__).resolve().parents[1] / "data" / "themes"  # package data: works installed
 DEFAULT_THEME = "pastel"
 MAX_EXTENDS_DEPTH = 8
 
@@ -109,8 +109,8 @@ class Theme:
 
 
 def search_dirs(extra: Path | None = None) -> list[Path]:
-    """Where themes are looked up: the current project's themes/, then the bundled ones."""
-    dirs = [Path.cwd() / "themes", PROJECT_THEMES]
+    """Where themes are looked up: the current folder's themes/ (adds or overrides by name), then the built-in ones."""
+    dirs = [Path.cwd() / "themes", BUILTIN_THEMES]
     if extra is not None:
         dirs.insert(0, extra)
     out: list[Path] = []
@@ -127,6 +127,16 @@ def available_themes() -> dict[str, Path]:
         for f in sorted(d.glob("*.yaml")):
             found.setdefault(f.stem, f)
     return dict(sorted(found.items()))
+
+
+def theme_origin(path: Path) -> str:
+    """Where a theme file comes from, as `deckgen themes` shows it: built-in, or the project file."""
+    if path.resolve().parent == BUILTIN_THEMES.resolve():
+        return "built-in"
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def find_theme(name_or_path: str | None) -> Path:
@@ -163,8 +173,13 @@ def _raw(path: Path, chain: tuple[Path, ...] = ()) -> dict:
     parent = data.pop("extends", None)
     if parent is None:
         return data
-    parent_path = find_theme(parent) if not (path.parent / f"{parent}.yaml").is_file() \
-        else path.parent / f"{parent}.yaml"
+    sibling = path.parent / f"{parent}.yaml"
+    if sibling.is_file() and sibling.resolve() != path.resolve():
+        parent_path = sibling
+    elif sibling.resolve() == path.resolve() and (BUILTIN_THEMES / sibling.name).is_file():
+        parent_path = BUILTIN_THEMES / sibling.name  # a project's pastel.yaml may extend the built-in pastel
+    else:
+        parent_path = find_theme(parent)
     return _merge(_raw(parent_path, chain + (path.resolve(),)), data)
 
 

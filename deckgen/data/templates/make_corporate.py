@@ -2,7 +2,7 @@
 
 Like real corporate templates it has a branded master (dark band, accent line), layouts renamed
 in French, one layout missing (no "Section Header"), and an example slide that must not be kept.
-Run: python themes/templates/make_corporate.py
+Run: python deckgen/data/templates/make_corporate.py
 """
 
 from __future__ import annotations
