@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import TYPE_CHECKING
 from deckgen.atomic import write_bytes_atomic
 from deckgen.errors import DeckgenError, InputError, OutlineEditedError
 from deckgen.outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
+from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
 from deckgen.parse import parse_markdown, read_source
 from deckgen.plan import levels_of, outline_to_plan
 from deckgen.render import render_deck, written_by_deckgen
@@ -64,20 +66,6 @@ def _rel(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _project_path(path: str, root: Path) -> Path:
-    """A path from an outline: absolute as written, else relative to the project root."""
-    p = Path(path)
-    return p if p.is_absolute() else root / p
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-        return True
-    except ValueError:
-        return False
-
-
 def talk_slug(source: Path, root: Path) -> str:
     """assets/<slug>/anything.md → <slug>; any other file → its name, slugified."""
     source = source.resolve()
@@ -128,7 +116,8 @@ def _sha256(path: Path) -> str:
 
 def distill_outline(source: Path, root: Path, *, llm: LLMOptions | None = None, outline_path: Path | None = None,
                     progress: Progress | None = None) -> Outline:
-    """Parse and distill a Markdown source into an outline (not saved)."""
+    """Parse and distill a Markdown source into an outline (not saved) whose paths are relative to
+    `outline_path` (default: <root>/outlines/<talk>.yaml)."""
     return _distilled(source, root, llm, outline_path, progress)[0]
 
 
@@ -140,10 +129,18 @@ def _distilled(source: Path, root: Path, llm: LLMOptions | None, outline_path: P
     text = read_source(source)  # read once: parsed, and fingerprinted for change detection
     doc = parse_markdown(text, source)
     slug = talk_slug(source, root)
-    cover_path = doc.cover.path if doc.cover else source.parent / f"{source.stem}-cover.png"
+    target = outline_path or root / "outlines" / f"{slug}.yaml"
+    files = talk_files(target, source=source)
+    if doc.cover is not None and is_remote(doc.cover.src):
+        cover_image = doc.cover.src  # kept as written: the build says it is never fetched
+    else:
+        own = source.parent / f"{source.stem}-cover.png"
+        cover_path = doc.cover.path if doc.cover else own if files.owns(own) else files.fallback_cover()
+        cover_image = stored_path(cover_path, target)
     seed = int(hashlib.sha256(slug.encode()).hexdigest()[:6], 16)
-    outline = document_to_outline(doc, source_path=_rel(source, root), source_sha256=_text_sha256(text),
-                                  cover_image=_rel(cover_path, root), cover_seed=seed)
+    outline = document_to_outline(doc, source_path=stored_path(source, target), source_sha256=_text_sha256(text),
+                                  cover_image=cover_image, cover_seed=seed)
+    outline = with_stored_paths(outline, target)
     if outline.meta.cover and not outline.meta.cover.alt:
         alt = ("Illustration pastel : réseau de neurones" if doc.lang == "fr"
                else "Pastel illustration: a neural network")
@@ -156,7 +153,6 @@ def _distilled(source: Path, root: Path, llm: LLMOptions | None, outline_path: P
     from deckgen.llm.run import rewrite_outline
     from deckgen.outline import DistilledBy
 
-    target = outline_path or root / "outlines" / f"{slug}.yaml"
     result, model = rewrite_outline(outline, doc, outline_path=target, options=llm, progress=progress,
                                     audiences=outline.audiences or default_audiences(doc.lang),
                                     stopwords=stopwords(doc.lang))
@@ -183,21 +179,30 @@ def distill(source: Path, *, root: Path, force: bool = False, llm: LLMOptions | 
 
 
 def _fresh_outline(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | None,
-                   progress: Progress | None) -> None:
+                   progress: Progress | None, old: Outline | None = None, write: bool = True) -> Outline:
+    """A new outline of the talk's source, keeping the cover seed a person chose (`deckgen cover --seed`);
+    saved unless `write` is false (deckgen check keeps it in memory)."""
     outline, warnings = _distilled(talk.source, root, llm, talk.outline, progress)
-    save_outline(outline, talk.outline)
+    if old is not None and old.meta.cover is not None and outline.meta.cover is not None:
+        cover = replace(outline.meta.cover, seed=old.meta.cover.seed)
+        outline = replace(outline, meta=replace(outline.meta, cover=cover))
     notes += [f"warning: {w}" for w in warnings]
+    if not write:
+        return outline
+    save_outline(outline, talk.outline)
+    return load_outline(talk.outline)
 
 
 def _outline_for(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | None = None,
-                 progress: Progress | None = None) -> Outline:
+                 progress: Progress | None = None, *, write: bool = True) -> Outline:
     """The talk's outline; distilled first when missing, again when its source changed and nobody edited it."""
     if talk.source is None:
         return load_outline(talk.outline)
     if not talk.outline.exists():
-        _fresh_outline(talk, root, notes, llm, progress)
-        notes.insert(0, f"distilled {_rel(talk.source, root)} → {_rel(talk.outline, root)}")
-        return load_outline(talk.outline)
+        outline = _fresh_outline(talk, root, notes, llm, progress, write=write)
+        if write:
+            notes.insert(0, f"distilled {_rel(talk.source, root)} → {_rel(talk.outline, root)}")
+        return outline
     outline = load_outline(talk.outline)
     if outline.source_sha256 == _sha256(talk.source):
         return outline
@@ -207,55 +212,38 @@ def _outline_for(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | Non
         return outline
     before = outline.distilled_by
     first = len(notes)
-    _fresh_outline(talk, root, notes, llm, progress)
+    fresh = _fresh_outline(talk, root, notes, llm, progress, old=outline, write=write)
     how = "" if llm else (f" with the extractive distiller (it was made by {before.name} {before.model}; "
                           f"pass --distiller {before.name} to use it again)" if before else "")
-    notes.insert(first, f"source changed: re-distilled {_rel(talk.outline, root)}{how}")
-    return load_outline(talk.outline)
+    if write:
+        notes.insert(first, f"source changed: re-distilled {_rel(talk.outline, root)}{how}")
+    return fresh
 
 
-def ensure_cover(outline: Outline, root: Path, theme: Theme) -> list[str]:
-    """Generate the cover illustration when the outline names one that does not exist yet."""
-    cover = outline.meta.cover
-    if cover is None:
-        return []
-    path = _project_path(cover.image, root)
-    if path.exists():
-        return []
-    if not _inside(path, root) or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
-        raise InputError("cover image is missing and deckgen only generates .png/.jpg files inside the "
-                         "project", file=path)
-    from deckgen.cover import write_cover
+def _files(talk: Talk, outline: Outline) -> TalkFiles:
+    return talk_files(talk.outline, outline.source_path, talk.source)
+
+
+def ensure_cover(outline: Outline, files: TalkFiles, theme: Theme, *,
+                 scratch: Path | None = None) -> tuple[Path | None, list[str]]:
+    """The cover to show; a missing one is generated (never into a source folder outside the project)."""
     from deckgen.cover.from_theme import cover_palette
+    from deckgen.cover.talk import ensure_cover as ensure
 
-    write_cover(path, seed=cover.seed, palette=cover_palette(theme))
-    return [f"generated cover illustration {_rel(path, root)}"]
-
-
-def _check_pictures(outline: Outline, outline_path: Path, root: Path) -> None:
-    """Every picture the decks will show exists and decodes (before anything is rendered or written)."""
-    from deckgen.cover import fit_image
-
-    for _section, slide in outline.slides():
-        if slide.picture:
-            p = _project_path(slide.picture.path, root)
-            if not p.is_file():
-                raise InputError(f"picture not found: {slide.picture.path}", file=outline_path,
-                                 line=slide.line or None, field=f"slide '{slide.id}'.picture.path")
-            fit_image(p, (32, 18))  # raises a one-line InputError for a corrupt, huge or non-image file
-    cover = outline.meta.cover
-    if cover is not None and _project_path(cover.image, root).is_file():
-        fit_image(_project_path(cover.image, root), (32, 18))
+    return ensure(outline, files, cover_palette(theme), scratch=scratch)
 
 
 def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | None = None,
           out_dir: Path | None = None, force: bool = False, root: Path | None = None,
-          llm: LLMOptions | None = None, progress: Progress | None = None) -> list[BuildResult]:
+          llm: LLMOptions | None = None, progress: Progress | None = None,
+          scratch: Path | None = None) -> list[BuildResult]:
     """Build every requested deck; all decks of a talk are rendered before any file is written.
 
-    `llm` applies when a talk has to be distilled (no outline yet, or its source changed)."""
+    `llm` applies when a talk has to be distilled (no outline yet, or its source changed). With `scratch`
+    (a temporary folder: `deckgen check`), nothing is written outside it: decks go to <scratch>/output
+    unless `out_dir` says otherwise, a missing outline is distilled in memory, a cover is drawn there."""
     root = (root or Path.cwd()).resolve()
-    out_dir = Path(out_dir) if out_dir else root / "output"
+    out_dir = Path(out_dir) if out_dir else (scratch or root) / "output"
     the_theme = load_theme(theme)
     if not paths:
         paths = find_talks(root)
@@ -265,15 +253,21 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
     for p in paths:
         talk = resolve_talk(Path(p), root)
         notes: list[str] = []
-        outline = _outline_for(talk, root, notes, llm, progress)
-        notes += ensure_cover(outline, root, the_theme)
-        _check_pictures(outline, talk.outline, root)
+        outline = _outline_for(talk, root, notes, llm, progress, write=scratch is None)
+        files = _files(talk, outline)
         wanted = levels or list(levels_of(outline))
         rendered = []
-        for level in wanted:
-            plan = outline_to_plan(outline, level, the_theme, slug=talk.slug, root=root)
-            data, render_warnings = render_deck(plan, the_theme)
-            rendered.append((plan, data, tuple(plan.warnings) + tuple(render_warnings)))
+        with tempfile.TemporaryDirectory(prefix="deckgen-pictures-") as tmp:
+            from deckgen.cover.talk import outline_for_level, resolve_pictures
+
+            cover, cover_notes = ensure_cover(outline, files, the_theme, scratch=scratch)
+            pictures, picture_notes = resolve_pictures(outline, files, cover, Path(tmp))
+            notes += cover_notes + picture_notes
+            for level in wanted:
+                shown = outline_for_level(outline, pictures, level)
+                plan = outline_to_plan(shown, level, the_theme, slug=talk.slug, root=files.folder)
+                data, render_warnings = render_deck(plan, the_theme)
+                rendered.append((plan, data, tuple(plan.warnings) + tuple(render_warnings)))
         targets = [out_dir / talk.slug / plan.file_name for plan, _, _ in rendered]
         edited = [p for p in targets if p.exists() and not force and not written_by_deckgen(p)]
         if edited:
@@ -300,27 +294,39 @@ def parse_size(text: str) -> tuple[int, int]:
 
 def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: str, out: Path | None,
                root: Path, force: bool = False) -> Path:
-    """Draw a talk's cover illustration (or a standalone one at `out`); returns the file written."""
+    """Draw a talk's cover illustration (or a standalone one at `out`); returns the file written.
+
+    A talk's cover goes where its outline names it when deckgen owns that place, else beside the
+    outline; a `seed` given for a talk is recorded in its outline, so the next build draws the same."""
     from deckgen.cover import write_cover
     from deckgen.cover.from_theme import cover_palette
+    from deckgen.outline.paths import COVER_SUFFIXES
+    from deckgen.outline.save import set_cover_seed
 
     dims = parse_size(size)
-    target, talk_seed = out, 0
+    target, talk_seed, outline_file = out, 0, None
     if talk is not None:
         t = resolve_talk(talk, root)
         outline = _outline_for(t, root, [])
         if outline.meta.cover is not None:
-            talk_seed = outline.meta.cover.seed
+            talk_seed, outline_file = outline.meta.cover.seed, t.outline
             if target is None:
-                target = _project_path(outline.meta.cover.image, root)
+                files = _files(t, outline)
+                image = outline.meta.cover.image
+                own = None if is_remote(image) else files.resolve(image)
+                target = own if own is not None and own.suffix.lower() in COVER_SUFFIXES and files.owns(own) \
+                    else files.fallback_cover()
     if target is None:
         raise DeckgenError("nowhere to write the cover: give a talk whose outline names a cover, or --out")
     if target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         raise InputError("cover must be a .png or .jpg file", file=target)
     if target.exists() and not force:
         raise InputError("already exists; not overwriting it (use --force)", file=target)
-    return write_cover(target, seed=talk_seed if seed is None else seed,
-                       palette=cover_palette(load_theme(theme)), size=dims)
+    written = write_cover(target, seed=talk_seed if seed is None else seed,
+                          palette=cover_palette(load_theme(theme)), size=dims)
+    if outline_file is not None and out is None and seed is not None and seed != talk_seed:
+        set_cover_seed(outline_file, seed)
+    return written
 
 
 __all__ = ["BuildResult", "DistillResult", "Talk", "build", "distill", "draw_cover", "find_talks", "resolve_talk"]
@@ -329,11 +335,12 @@ __all__ = ["BuildResult", "DistillResult", "Talk", "build", "distill", "draw_cov
 # --------------------------------------------------------------------------- check and preview
 
 
-def decks_for_input(path: Path) -> list[tuple[Path, float | None]]:
+def decks_for_input(path: Path, scratch: Path | None = None) -> list[tuple[Path, float | None]]:
     """The decks named by `path`: a .pptx itself, or those built from an outline / talk.
 
-    Outlines (.yaml/.yml) and talks (a Markdown file or a folder) are built with `build`; each deck
-    comes with the target minutes of its level.
+    Outlines (.yaml/.yml) and talks (a Markdown file or a folder) are built with `build` into `scratch`
+    (a temporary folder the caller owns: checking never writes a deck, an outline or a cover anywhere
+    else); each deck comes with the target minutes of its level.
     """
     path = Path(path)
     if path.suffix.lower() == ".pptx":
@@ -341,27 +348,37 @@ def decks_for_input(path: Path) -> list[tuple[Path, float | None]]:
     if not (path.is_dir() or path.suffix.lower() in (".yaml", ".yml", ".md", ".markdown")):
         raise InputError("expected a .pptx deck, an outline (.yaml) or a talk (Markdown file or folder)",
                          file=path)
-    results = build([path])
+    if scratch is None:
+        raise DeckgenError("checking an outline or a talk needs a temporary folder to build it in")
+    results = build([path], scratch=scratch)
     return [(Path(r.deck_path), r.target_minutes) for r in results]
 
 
 def check_input(path: Path, *, render: bool = False, target_minutes: float | None = None,
                 words_per_minute: float | None = None) -> list[CheckReport]:
-    """Check a .pptx, or every deck built from an outline / talk (``--target`` overrides levels)."""
+    """Check a .pptx, or every deck built (in a temporary folder) from an outline / talk."""
     from deckgen.check import check_deck  # reads decks with python-pptx: only when checking
-    return [check_deck(deck, render=render,
-                       target_minutes=target_minutes if target_minutes is not None else level_target,
-                       words_per_minute=words_per_minute)
-            for deck, level_target in decks_for_input(path)]
+    with tempfile.TemporaryDirectory(prefix="deckgen-check-") as scratch:
+        return [check_deck(deck, render=render,
+                           target_minutes=target_minutes if target_minutes is not None else level_target,
+                           words_per_minute=words_per_minute)
+                for deck, level_target in decks_for_input(path, Path(scratch))]
 
 
 def preview_input(path: Path, out_dir: Path | None = None, *, dpi: int = 60,
                   columns: int = 4) -> list[PreviewResult]:
-    """Preview a .pptx, or every deck built from an outline / talk.
+    """Preview a .pptx, or every deck built (in a temporary folder) from an outline / talk.
 
-    Without `out_dir`, previews go to a ``preview`` folder beside each deck.
+    Without `out_dir`, previews go to a ``preview`` folder beside the deck (for an outline or a talk:
+    output/<talk>/preview, where `deckgen build` puts its decks; no deck is written there).
     """
     from deckgen.check.preview import preview_deck  # needs LibreOffice: only when previewing
-    return [preview_deck(deck, Path(out_dir) if out_dir is not None else deck.parent / "preview",
-                         dpi=dpi, columns=columns)
-            for deck, _ in decks_for_input(Path(path))]
+    path = Path(path)
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as scratch:
+        results = []
+        for deck, _ in decks_for_input(path, Path(scratch)):
+            default = deck.parent / "preview" if path.suffix.lower() == ".pptx" \
+                else Path.cwd() / "output" / deck.parent.name / "preview"
+            results.append(preview_deck(deck, Path(out_dir) if out_dir is not None else default,
+                                        dpi=dpi, columns=columns))
+        return results

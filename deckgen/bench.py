@@ -14,6 +14,7 @@ from pathlib import Path
 
 from deckgen.api import distill_outline, ensure_cover
 from deckgen.outline import dump_outline
+from deckgen.outline.paths import talk_files
 from deckgen.parse import parse_document
 from deckgen.plan import levels_of, outline_to_plan
 from deckgen.render import render_deck
@@ -56,7 +57,8 @@ def run(source: Path, repeat: int) -> None:
         theme = load_theme("pastel")
         t_parse, doc = _timed(lambda: parse_document(src), repeat)
         t_distill, outline = _timed(lambda: distill_outline(src, root), repeat)
-        t_cover, _ = _timed(lambda: ensure_cover(outline, root, theme), 1)
+        files = talk_files(root / "outlines" / "bench.yaml", source=src)
+        t_cover, _ = _timed(lambda: ensure_cover(outline, files, theme), 1)
         words = sum(len(b.split()) for b in source.read_text(encoding="utf-8").split("\n"))
         print(f"{source.name}: {words} words, {sum(1 for _ in doc.walk())} sections, "
               f"outline {len(dump_outline(outline)) // 1024} KiB")
@@ -64,7 +66,7 @@ def run(source: Path, repeat: int) -> None:
         print(f"  distill  {t_distill * 1000:8.1f} ms")
         print(f"  cover    {t_cover * 1000:8.1f} ms")
         for level in levels_of(outline):
-            t_plan, plan = _timed(lambda: outline_to_plan(outline, level, theme, slug="bench", root=root), repeat)
+            t_plan, plan = _timed(lambda: outline_to_plan(outline, level, theme, slug="bench", root=root / "outlines"), repeat)
             t_render, (data, _) = _timed(lambda: render_deck(plan, theme), repeat)
             print(f"  {level:<13} plan {t_plan * 1000:7.1f} ms  render {t_render * 1000:7.1f} ms  "
                   f"{len(plan.slides):3d} slides  {len(data) // 1024:5d} KiB")

@@ -165,6 +165,8 @@ def cover(talk: Path | None, seed: int | None, theme: str | None, size: str, out
     """Draw the pastel cover illustration for a talk (or a standalone one with --out)."""
     path = api.draw_cover(talk, seed=seed, theme=theme, size=size, out=out, root=Path.cwd(), force=force)
     click.echo(_shown(path))
+    if talk is not None and seed is not None and out is None:
+        click.echo(f"seed {seed} recorded in the talk's outline (the next build draws the same cover)")
 
 
 main.add_command(check_command)

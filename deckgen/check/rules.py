@@ -109,6 +109,9 @@ def _off_where(shape: Shape, W: float, H: float) -> str:
     return ", ".join(parts)
 
 
+PLACEHOLDER_ALT = "Missing picture: "  # how deckgen's build marks a picture it could not use (cover/talk.py)
+
+
 def _alt_text(ctx: SlideContext, shape: Shape) -> list[Finding]:
     if shape.decorative:
         return []
@@ -117,6 +120,10 @@ def _alt_text(ctx: SlideContext, shape: Shape) -> list[Finding]:
     if not descr:
         return [_finding(ctx, "error", "no-alt-text", f"picture {shape.label} has no alt text: describe it "
                          "(or mark it decorative)", shape)]
+    if descr.startswith(PLACEHOLDER_ALT):
+        return [_finding(ctx, "warning", "missing-picture", f"picture {shape.label} is a placeholder: "
+                         f"{short(descr[len(PLACEHOLDER_ALT):])} could not be used (missing, remote or outside "
+                         "the talk's folders): put the file beside the document and rebuild", shape)]
     if _meaningless_alt(descr, shape.name):
         return [_finding(ctx, "error", "no-alt-text", f"picture {shape.label} has only \"{short(descr)}\" as "
                          "alt text (a file name, not a description): describe it", shape)]

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from deckgen.document import Document, Image, Quote, Section, Table
 from deckgen.levels import LEVEL_IDS
@@ -48,11 +46,12 @@ def _unique(ident: str, taken: set[str]) -> str:
 
 
 def _picture_path(image: Image) -> str | None:
-    """Where the slide finds the picture: relative to the project (the working directory) if inside it."""
-    if image.path is None or not image.path.is_file():
-        return None  # remote pictures are never fetched; missing ones would break the deck
-    cwd = Path.cwd()
-    return Path(os.path.relpath(image.path, cwd)).as_posix() if image.path.is_relative_to(cwd) else image.src
+    """The picture as the document names it: its resolved file (the caller stores it relative to the
+    outline), or a remote address as written. Missing and remote pictures are kept: the build warns
+    about each and shows a marked placeholder, so a mistyped path is never dropped silently."""
+    if not image.src:
+        return None
+    return image.src if image.path is None else str(image.path)
 
 
 def _titled(title: str, header: tuple[str, ...], lang: str) -> str:

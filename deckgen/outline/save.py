@@ -139,3 +139,43 @@ def save_outline(outline: Outline, path: Path, *, force: bool = False) -> bool:
                 "outline was edited by hand; not overwriting it (use --force to regenerate)", file=path)
     write_text_atomic(path, text)
     return True
+
+
+def set_cover_seed(path: Path, seed: int) -> None:
+    """Record the cover seed in an outline. An outline deckgen wrote is re-saved (it stays unedited); a
+    person's edited outline gets only that one value changed, so none of their edits is lost."""
+    from dataclasses import replace
+
+    from .io import load_outline
+
+    path = Path(path)
+    text = read_outline_text(path)
+    if not is_edited(text):
+        outline = load_outline(path)
+        if outline.meta.cover is not None:
+            cover = replace(outline.meta.cover, seed=seed)
+            write_text_atomic(path, dump_outline(replace(outline, meta=replace(outline.meta, cover=cover))))
+        return
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    cover = _child(_child(root, "meta"), "cover")
+    if cover is None or cover.flow_style:
+        raise OutlineEditedError(f"cannot record the cover seed here: add `seed: {seed}` under meta.cover",
+                                 file=path)
+    value = _child(cover, "seed")
+    if value is not None:
+        new = text[:value.start_mark.index] + str(seed) + text[value.end_mark.index:]
+    else:  # a new key line after the cover mapping, at its keys' indentation
+        indent = " " * cover.value[0][0].start_mark.column
+        end = cover.end_mark.index if text[cover.end_mark.index - 1:cover.end_mark.index] == "\n" \
+            else text.index("\n", cover.end_mark.index) + 1
+        new = text[:end] + f"{indent}seed: {seed}\n" + text[end:]
+    write_text_atomic(path, new)
+
+
+def _child(node, key: str):
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for k, v in node.value:
+        if isinstance(k, yaml.ScalarNode) and k.value == key:
+            return v
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -230,7 +231,9 @@ def _table(node: SyntaxTreeNode, line: int) -> Table:
 def _resolve(base: Path, src: str) -> Path | None:
     if not src or re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE):
         return None  # remote (http:, data:) pictures are never fetched
-    return (base / src).resolve()
+    # normalised, links not followed: the outline names the file as the document does, and the build
+    # resolves links once, by the rule every outline path follows (deckgen.outline.paths)
+    return Path(os.path.normpath((base / src).absolute()))
 
 
 # --------------------------------------------------------------------------- structure

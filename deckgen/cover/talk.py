@@ -1,0 +1,138 @@
+"""A talk's pictures at build time: the cover (the outline's, else a generated one in a place deckgen owns)
+and every slide picture (a missing, unreadable, remote or outside one never stops a build: it becomes a
+marked placeholder, or is left out of the general deck, and a warning names it and its source line)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from deckgen.errors import DeckgenError
+from deckgen.outline.model import Cover, Outline, Picture
+from deckgen.outline.paths import COVER_SUFFIXES, TalkFiles, is_remote, source_line
+
+from .draw import fit_image, write_cover
+from .placeholder import write_placeholder
+
+GENERAL = "general"  # the newcomers' deck leaves missing pictures out instead of showing a placeholder
+PLACEHOLDER_ALT = "Missing picture: "  # the quality gate recognises placeholders by this alt text prefix
+
+
+def _usable(files: TalkFiles, ref: str) -> tuple[Path | None, str]:
+    path, problem = files.picture(ref)
+    if path is not None:
+        try:
+            fit_image(path, (32, 18))  # decodes it: corrupt, huge or non-image files are refused here
+        except DeckgenError as exc:
+            return None, f"cannot be used ({exc.message})"
+    return path, problem
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _named(files: TalkFiles, ref: str) -> str:
+    """The picture as the warning names it: the file the outline points at (links not followed), or the URL."""
+    if is_remote(ref) or not ref:
+        return ref
+    return _shown(Path(os.path.normpath(files.folder / ref)))
+
+
+def _where(files: TalkFiles, lines: list[str] | None, ref: str, start: int, fallback: str) -> str:
+    line = source_line(lines, ref, start) if lines else None
+    if files.source is not None:
+        return f"{_shown(files.source)}:{line}" if line else _shown(files.source)
+    return f"{_shown(files.outline)}, {fallback}"
+
+
+def _source_lines(files: TalkFiles) -> list[str] | None:
+    try:
+        return files.source.read_text(encoding="utf-8", errors="replace").splitlines() if files.source else None
+    except OSError:
+        return None
+
+
+def ensure_cover(outline: Outline, files: TalkFiles, palette, *, scratch: Path | None = None
+                 ) -> tuple[Path | None, list[str]]:
+    """The cover file to show and what was done. A missing cover in a place deckgen owns is drawn there;
+    any other unusable cover falls back to a generated one beside the outline. With `scratch` (deckgen
+    check) nothing is written outside it."""
+    cover = outline.meta.cover
+    if cover is None:
+        return None, []
+    path, problem = _usable(files, cover.image)
+    if path is not None:
+        return path, []
+    notes: list[str] = []
+    target = None if is_remote(cover.image) or not cover.image else files.resolve(cover.image)
+    if not (problem == "not found" and target is not None and target.suffix.lower() in COVER_SUFFIXES
+            and files.owns(target)):
+        where = _where(files, _source_lines(files), cover.image, 1, "meta.cover.image")
+        notes.append(f"warning: cover picture {_named(files, cover.image)} {problem} ({where}): using a generated cover")
+        target = files.fallback_cover()
+        if target.is_file() and _usable(files, str(target))[0] is not None:
+            return target, notes
+    if scratch is not None:
+        target = scratch / target.name
+    write_cover(target, seed=cover.seed, palette=palette)
+    if scratch is None:
+        notes.append(f"generated cover illustration {_shown(target)}")
+    return target, notes
+
+
+@dataclass(frozen=True)
+class TalkPictures:
+    """The talk's pictures resolved once: usable ones by path, unusable ones by placeholder file."""
+
+    cover: Path | None
+    found: dict[str, Path]
+    placeholders: dict[str, Path]
+
+
+def resolve_pictures(outline: Outline, files: TalkFiles, cover: Path | None, folder: Path
+                     ) -> tuple[TalkPictures, list[str]]:
+    """Check every slide picture once; draw a placeholder in `folder` for each unusable one."""
+    found: dict[str, Path] = {}
+    placeholders: dict[str, Path] = {}
+    warnings: list[str] = []
+    lines = _source_lines(files)
+    for _section, slide in outline.slides():
+        ref = slide.picture.path if slide.picture else None
+        if ref is None or ref in found or ref in placeholders:
+            continue
+        path, problem = _usable(files, ref)
+        if path is not None:
+            found[ref] = path
+            continue
+        placeholders[ref] = write_placeholder(folder / f"missing-{len(placeholders) + 1}.png", ref, problem)
+        where = _where(files, lines, ref, slide.line, f"slide '{slide.id}'")
+        general = GENERAL in slide.levels
+        warnings.append(f"warning: picture {_named(files, ref)} {problem} ({where}): shown as a marked placeholder"
+                        + (", left out of the general deck" if general else ""))
+    return TalkPictures(cover, found, placeholders), warnings
+
+
+def outline_for_level(outline: Outline, pictures: TalkPictures, level: str) -> Outline:
+    """The outline with absolute picture files for this level's deck (placeholders, or nothing for newcomers)."""
+
+    def picture(p: Picture | None) -> Picture | None:
+        if p is None:
+            return None
+        if p.path in pictures.found:
+            return Picture(str(pictures.found[p.path]), p.alt)
+        if level == GENERAL:
+            return None
+        return Picture(str(pictures.placeholders[p.path]), f"{PLACEHOLDER_ALT}{p.path}" + (f" ({p.alt})" if p.alt
+                                                                                           else ""))
+
+    sections = tuple(replace(s, slides=tuple(replace(sl, picture=picture(sl.picture)) for sl in s.slides))
+                     for s in outline.sections)
+    meta = outline.meta
+    if meta.cover is not None and pictures.cover is not None:
+        meta = replace(meta, cover=Cover(str(pictures.cover), meta.cover.alt, meta.cover.seed))
+    return replace(outline, sections=sections, meta=meta)
