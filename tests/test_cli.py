@@ -143,15 +143,21 @@ def test_outline_field_of_wrong_type(project):
     assert not (project / "output").exists()
 
 
-def test_unreadable_image_leaves_nothing(project):
-    (project / "broken.png").write_bytes(b"not a png at all")
+def test_unreadable_picture_becomes_a_marked_placeholder(project):
+    # a corrupt picture never stops a build: a warning names it, the deck shows a marked placeholder
+    (project / "outlines").mkdir(exist_ok=True)
+    (project / "outlines" / "broken.png").write_bytes(b"not a png at all")
     write(project / "outlines" / "pic.yaml",
           "version: 1\nmeta: {title: T, lang: en}\nsections:\n- id: s\n  title: S\n  slides:\n"
           "  - id: a\n    title: A\n    points: [{text: One point}]\n    picture: {path: broken.png, alt: x}\n"
           "    notes: hello\n")
-    result = run("build", "outlines/pic.yaml")
-    _one_line_error(result, "broken.png")
-    assert not list((project / "output").rglob("*.pptx")) if (project / "output").exists() else True
+    result = run("build", "outlines/pic.yaml", "--level", "expert")
+    assert result.exit_code == 0, result.output
+    assert "warning: picture outlines/broken.png cannot be used" in result.output
+    prs = Presentation(str(project / "output" / "pic" / "pic-expert.pptx"))
+    alts = [sh._element.nvPicPr.cNvPr.get("descr") for slide in prs.slides for sh in slide.shapes
+            if sh.shape_type == 13]
+    assert "Missing picture: broken.png (x)" in alts
 
 
 def test_unknown_level_and_theme(project):

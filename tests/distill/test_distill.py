@@ -341,7 +341,9 @@ def test_deep_sections_become_expert_slides_and_a_citation_list_is_references():
     assert len(outline.takeaways) >= 3  # no conclusion: the most central sentences of the document
 
 
-def test_pictures_get_project_relative_paths(tmp_path, monkeypatch):
+def test_pictures_keep_their_file_and_missing_or_remote_ones_are_not_dropped(tmp_path, monkeypatch):
+    # distill names each picture's file (api stores it relative to the outline); a missing or remote one is
+    # kept too, so the build can warn about it instead of a mistyped path vanishing without a word
     monkeypatch.chdir(tmp_path)
     talk = tmp_path / "talk"
     (talk / "img").mkdir(parents=True)
@@ -349,13 +351,15 @@ def test_pictures_get_project_relative_paths(tmp_path, monkeypatch):
         PILImage.new("RGB", (8, 8), "white").save(talk / "img" / name)
     write(talk / "doc.md", "# Report\n\n## Results\n\nSales grew by ten percent in the northern region last year, "
                            "driven by new customers in retail.\n\n![Sales by region](img/chart.png)\n\n"
-                           "![Store map](img/map.png)\n\n![Remote](https://example.org/x.png)\n")
+                           "![Store map](img/map.png)\n\n![Remote](https://example.org/x.png)\n\n"
+                           "![Typo](img/chrat.png)\n")
     doc, outline = distill(talk / "doc.md")
     slides = [sl for _, sl in outline.slides()]
-    assert slides[0].picture is not None and slides[0].picture.path == "talk/img/chart.png"
+    assert slides[0].picture is not None and slides[0].picture.path == str(talk / "img" / "chart.png")
     assert slides[0].picture.alt == "Sales by region"
     images = [sl for sl in slides if sl.kind == "image"]
-    assert [sl.picture.path for sl in images] == ["talk/img/map.png"]  # remote pictures are never fetched
+    assert [sl.picture.path for sl in images] == [str(talk / "img" / "map.png"), "https://example.org/x.png",
+                                                  str(talk / "img" / "chrat.png")]
 
 
 def test_a_part_with_subsections_keeps_its_introduction_and_picture(tmp_path, monkeypatch):
@@ -375,7 +379,8 @@ def test_a_part_with_subsections_keeps_its_introduction_and_picture(tmp_path, mo
     ids = [sl.id for sl in section.slides]
     assert ids == ["regions-overview", "regions-intro", "north", "south"]
     intro_slide = section.slides[1]
-    assert intro_slide.levels == ("practitioner", "expert") and intro_slide.picture.path == "img/map.png"
+    assert intro_slide.levels == ("practitioner", "expert")
+    assert intro_slide.picture.path == str(tmp_path / "img" / "map.png")
     assert len(intro_slide.points) == 3 and "### North" not in section.slides[0].notes
     assert "North" in section.slides[0].notes and "Southern stores" in section.slides[0].notes
 
