@@ -124,3 +124,21 @@ def test_example_renders_cleanly_with_every_theme(project, name):
         assert not report.errors, [f"{f.slide}: {f.message}" for f in report.errors]
         assert not [f for f in report.findings if f.severity == "warning" and f.code != "timing"], \
             [f"{f.slide}: {f.message}" for f in report.findings if f.severity == "warning"]
+
+
+def test_builtin_themes_come_from_the_package_and_a_project_folder_overrides_by_name(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from deckgen.cli import main
+    from deckgen.theme import BUILTIN_THEMES
+
+    monkeypatch.chdir(tmp_path)  # an empty folder: the shipped themes still load, with their template
+    assert set(available_themes()) == set(SHIPPED)
+    assert all(p.parent == BUILTIN_THEMES for p in available_themes().values())
+    assert load_theme("corporate").template.is_file() and load_theme("pastel").body_font.file.is_file()
+    write(tmp_path / "themes" / "pastel.yaml", "extends: pastel\ndescription: Our pastel\nsizes: {body: 26}\n")
+    write(tmp_path / "themes" / "ours.yaml", "extends: high-contrast\ndescription: Ours\n")
+    assert load_theme("pastel").sizes.body == 26 and load_theme("pastel").sizes.title == 34  # the built-in's rest
+    out = CliRunner().invoke(main, ["themes"]).output
+    assert "[themes/pastel.yaml, overrides the built-in one]" in out and "[themes/ours.yaml]" in out
+    assert out.count("[built-in]") == 3
