@@ -405,9 +405,14 @@ def test_cli_checks_every_deck_of_a_talk(project):
     assert "Traceback" not in res.output
     data = json.loads(res.output)
     assert data["decks"] and res.exit_code == (0 if data["ok"] else 1)
+    assert len(data["decks"]) == 3
     for deck in data["decks"]:
-        assert Path(deck["deck"]).is_file() and deck["target_minutes"] > 0
+        assert deck["deck"].endswith(".pptx") and deck["target_minutes"] > 0
         assert any(f["code"] == "timing" for f in deck["findings"])
+    # check reads: the decks were built in a temporary folder, nothing is left in the project
+    assert not (project / "output").exists() and not list((project / "outlines").iterdir())
+    assert not list((project / "assets" / "ia-generative-2025").glob("*.png"))  # nor the cover
+    assert not Path(data["decks"][0]["deck"]).exists()
 
 
 @needs_render
