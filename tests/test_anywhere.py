@@ -90,7 +90,7 @@ def test_document_outside_with_missing_pictures_builds_with_warnings(outside):
     assert f"({doc}:4): using a generated cover" in out
     assert f"figure.jpg is outside the talk's folders" in out and f"({doc}:12)" in out
     assert f"picture {outside['talk'] / 'img' / 'okk.png'} not found ({doc}:20)" in out  # a typo is not silent
-    assert "x.png is remote (deckgen never downloads)" in out
+    assert "x.png is remote (deckgen never downloads)" in out and "left out (save a copy" in out
     assert "img/link.png is outside the talk's folders" in out  # the link is followed, then refused
     decks = {lv: outside["cwd"] / "output" / "paper" / f"paper-{lv}.pptx" for lv in LEVELS}
     assert all(d.is_file() for d in decks.values())

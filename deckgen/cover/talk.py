@@ -109,8 +109,12 @@ def resolve_pictures(outline: Outline, files: TalkFiles, cover: Path | None, fol
         if path is not None:
             found[ref] = path
             continue
-        placeholders[ref] = write_placeholder(folder / f"missing-{len(placeholders) + 1}.png", ref, problem)
         where = _where(files, lines, ref, slide.line, f"slide '{slide.id}'")
+        if is_remote(ref):  # badges and web pictures: nothing a placeholder could make the presenter fix here
+            warnings.append(f"warning: picture {ref} {problem} ({where}): left out (save a copy beside the "
+                            "document and link that to show it)")
+            continue
+        placeholders[ref] = write_placeholder(folder / f"missing-{len(placeholders) + 1}.png", ref, problem)
         general = GENERAL in slide.levels
         warnings.append(f"warning: picture {_named(files, ref)} {problem} ({where}): shown as a marked placeholder"
                         + (", left out of the general deck" if general else ""))
@@ -125,7 +129,7 @@ def outline_for_level(outline: Outline, pictures: TalkPictures, level: str) -> O
             return None
         if p.path in pictures.found:
             return Picture(str(pictures.found[p.path]), p.alt)
-        if level == GENERAL:
+        if level == GENERAL or p.path not in pictures.placeholders:
             return None
         return Picture(str(pictures.placeholders[p.path]), f"{PLACEHOLDER_ALT}{p.path}" + (f" ({p.alt})" if p.alt
                                                                                            else ""))
