@@ -348,21 +348,43 @@ def decks_for_input(path: Path, scratch: Path | None = None) -> list[tuple[Path,
     if not (path.is_dir() or path.suffix.lower() in (".yaml", ".yml", ".md", ".markdown")):
         raise InputError("expected a .pptx deck, an outline (.yaml) or a talk (Markdown file or folder)",
                          file=path)
+    return [(Path(r.deck_path), r.target_minutes) for r in _built(path, scratch)]
+
+
+def _built(path: Path, scratch: Path | None) -> list[BuildResult]:
     if scratch is None:
         raise DeckgenError("checking an outline or a talk needs a temporary folder to build it in")
-    results = build([path], scratch=scratch)
-    return [(Path(r.deck_path), r.target_minutes) for r in results]
+    return build([path], scratch=scratch)
+
+
+def _cover_findings(results: list[BuildResult]) -> dict[Path, tuple]:
+    """Deck → the build's cover warnings as findings (a deck cannot show that its cover is a stand-in)."""
+    from deckgen.check.report import Finding
+
+    by_talk: dict[Path, tuple] = {}
+    for r in results:
+        found = tuple(Finding(None, "warning", "missing-picture", n.removeprefix("warning: "))
+                      for n in r.notes if n.startswith("warning: cover picture"))
+        by_talk[r.deck_path.parent] = by_talk.get(r.deck_path.parent, ()) + found
+    return {r.deck_path: by_talk[r.deck_path.parent] for r in results}
 
 
 def check_input(path: Path, *, render: bool = False, target_minutes: float | None = None,
                 words_per_minute: float | None = None) -> list[CheckReport]:
     """Check a .pptx, or every deck built (in a temporary folder) from an outline / talk."""
     from deckgen.check import check_deck  # reads decks with python-pptx: only when checking
+    path = Path(path)
     with tempfile.TemporaryDirectory(prefix="deckgen-check-") as scratch:
-        return [check_deck(deck, render=render,
-                           target_minutes=target_minutes if target_minutes is not None else level_target,
-                           words_per_minute=words_per_minute)
-                for deck, level_target in decks_for_input(path, Path(scratch))]
+        if path.suffix.lower() == ".pptx":
+            decks, extra = [(path, None)], {}
+        else:
+            results = _built(path, Path(scratch))
+            decks, extra = [(r.deck_path, r.target_minutes) for r in results], _cover_findings(results)
+        reports = [check_deck(deck, render=render,
+                              target_minutes=target_minutes if target_minutes is not None else level_target,
+                              words_per_minute=words_per_minute)
+                   for deck, level_target in decks]
+        return [replace(r, findings=r.findings + extra.get(deck, ())) for r, (deck, _) in zip(reports, decks)]
 
 
 def preview_input(path: Path, out_dir: Path | None = None, *, dpi: int = 60,

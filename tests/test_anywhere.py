@@ -175,3 +175,14 @@ def test_cover_seed_is_recorded_in_the_outline(outside):
     after = outline_file.read_text(encoding="utf-8")
     assert "title: Why we garden" in after and load_outline(outline_file).meta.cover.seed == 11
     assert after.replace("seed: 11", "seed: 7") == text
+
+
+def test_check_reports_the_cover_stand_in(outside):
+    result = run("check", str(outside["doc"]), "--json")
+    import json
+
+    decks = json.loads(result.output)["decks"]
+    assert len(decks) == 3
+    for deck in decks:
+        cover = [f for f in deck["findings"] if f["code"] == "missing-picture" and f["slide"] is None]
+        assert cover and "_asset/cover.png" in cover[0]["message"] and "using a generated cover" in cover[0]["message"]

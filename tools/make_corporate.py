@@ -2,7 +2,7 @@
 
 Like real corporate templates it has a branded master (dark band, accent line), layouts renamed
 in French, one layout missing (no "Section Header"), and an example slide that must not be kept.
-Run: python deckgen/data/templates/make_corporate.py
+Run: python tools/make_corporate.py
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parents[1] / "deckgen" / "data" / "templates"
 RENAMES = {"Title Slide": "Diapositive de titre", "Title Only": "Titre seul",
            "Title and Content": "Titre et contenu"}
 
