@@ -28,6 +28,7 @@ Progress = Callable[[str], None]
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 OUTLINE_SUFFIXES = (".yaml", ".yml")
+GENERIC_STEMS = ("readme", "index", "_index")  # names that say nothing about the talk: its folder does
 
 
 @dataclass(frozen=True)
@@ -67,10 +68,11 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def talk_slug(source: Path, root: Path) -> str:
-    """assets/<slug>/anything.md → <slug>; any other file → its name, slugified."""
+    """assets/<slug>/anything.md → <slug>; a README.md or index.md → its folder's name (two projects'
+    READMEs must not share one outline); any other file → its name, slugified."""
     source = source.resolve()
     assets = (root / "assets").resolve()
-    if source.parent.parent == assets:
+    if source.parent.parent == assets or (source.stem.lower() in GENERIC_STEMS and source.parent.name):
         return slugify(source.parent.name, "talk")
     return slugify(source.stem, "talk")
 

@@ -186,3 +186,14 @@ def test_check_reports_the_cover_stand_in(outside):
     for deck in decks:
         cover = [f for f in deck["findings"] if f["code"] == "missing-picture" and f["slide"] is None]
         assert cover and "_asset/cover.png" in cover[0]["message"] and "using a generated cover" in cover[0]["message"]
+
+
+def test_readmes_of_two_projects_get_two_outlines(tmp_path, monkeypatch):
+    for name in ("alpha", "beta"):
+        write(tmp_path / name / "README.md", f"# {name.title()}\n\n{name.title()} moves data between services "
+                                             "reliably. It retries failed calls and logs every step.\n")
+    monkeypatch.chdir(tmp_path)
+    for name in ("alpha", "beta"):
+        assert run("build", f"{name}/README.md", "--level", "expert").exit_code == 0
+    assert (tmp_path / "outlines" / "alpha.yaml").is_file() and (tmp_path / "outlines" / "beta.yaml").is_file()
+    assert (tmp_path / "output" / "beta" / "beta-expert.pptx").is_file()
