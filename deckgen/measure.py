@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
@@ -49,8 +51,18 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
         raise ThemeError(f"cannot read font file: {exc}", file=path) from exc
 
 
-@lru_cache(maxsize=4096)
+_TOKENS = re.compile(r"\n|[^\s]+")  # hard line breaks and words, as str.split() sees them
+_CACHED_CHARS = 64  # cache the advance of words and short runs; never of megabyte strings
+
+
+@lru_cache(maxsize=8192)
+def _cached_advance(path: str, text: str) -> float:
+    return _font(path).getlength(text) / _REF_PX
+
+
 def _advance(path: str, text: str) -> float:
+    if len(text) <= _CACHED_CHARS:
+        return _cached_advance(path, text)
     return _font(path).getlength(text) / _REF_PX
 
 
@@ -81,28 +93,65 @@ def line_height(font_file: Path | str, size_pt: float, spacing: float = 1.0) -> 
     return _em_line_height(str(font_file)) * size_pt * spacing
 
 
+def _fit_prefix(path: str, word: str, limit: float) -> int:
+    """Length of the longest prefix of `word` whose advance is within `limit` (at least 1).
+
+    Probes prefixes of doubling length, then bisects: the cost is proportional to the prefix
+    found, not to the word, so a 10,000-character run is broken in linear time overall.
+    """
+    good, probe = 1, 2
+    while probe < len(word) and _advance(path, word[:probe]) <= limit:
+        good, probe = probe, probe * 2
+    bad = min(probe, len(word))
+    if bad == len(word) and _advance(path, word) <= limit:
+        return len(word)
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if _advance(path, word[:mid]) <= limit:
+            good = mid
+        else:
+            bad = mid
+    return good
+
+
+def iter_wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float) -> Iterator[str]:
+    """The lines of `wrap`, one at a time, so callers can stop as soon as a box is full."""
+    path = str(font_file)
+    # Compare in advance units. A line's advance is the sum of its words and spaces: Office
+    # fonts do not kern across a space, and summing keeps the work linear in the text length
+    # (measuring every trial line again is quadratic in the words of a line).
+    limit = width_pt / (size_pt * SAFETY)
+    space = _advance(path, " ")
+    line: list[str] = []
+    used = 0.0
+    for match in _TOKENS.finditer(text):  # lazily: a caller may stop after one box of lines
+        word = match.group()
+        if word == "\n":
+            yield " ".join(line)
+            line, used = [], 0.0
+            continue
+        advance = _advance(path, word)
+        if (used + space + advance if line else advance) <= limit:
+            used = used + space + advance if line else advance
+            line.append(word)
+            continue
+        if line:
+            yield " ".join(line)
+        if advance > limit:  # an unbreakable run: break it by characters
+            while len(word) > 1:
+                cut = _fit_prefix(path, word, limit)
+                if cut == len(word):
+                    break
+                yield word[:cut]
+                word = word[cut:]
+            advance = _advance(path, word)  # what is left fits one line: short to measure
+        line, used = [word], advance
+    yield " ".join(line)
+
+
 def wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float) -> list[str]:
     """Greedy word wrap as a slide renderer does it; over-long words are broken by characters."""
-    lines: list[str] = []
-    for hard_line in text.split("\n"):
-        line = ""
-        for word in hard_line.split():
-            trial = f"{line} {word}" if line else word
-            if text_width(trial, font_file, size_pt) <= width_pt:
-                line = trial
-                continue
-            if line:
-                lines.append(line)
-            line = ""
-            while text_width(word, font_file, size_pt) > width_pt and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and text_width(word[:cut], font_file, size_pt) > width_pt:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
-    return lines
+    return list(iter_wrap(text, font_file, size_pt, width_pt))
 
 
 @dataclass(frozen=True)
@@ -121,7 +170,7 @@ def paragraphs_height(paras: list[Para], font_file: Path | str, width_pt: float)
     """Height in points that `paras` need when wrapped to `width_pt`."""
     total = 0.0
     for p in paras:
-        n = len(wrap(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)))
+        n = sum(1 for _ in iter_wrap(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)))
         total += n * line_height(font_file, p.size_pt, p.spacing) + p.space_before_pt + p.space_after_pt
     return total
 
@@ -130,12 +179,25 @@ def longest_line(paras: list[Para], font_file: Path | str, width_pt: float) -> f
     """Widest wrapped line, in points, including its indent."""
     widest = 0.0
     for p in paras:
-        for line in wrap(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)):
+        for line in iter_wrap(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)):
             widest = max(widest, p.indent_pt + text_width(line, font_file, p.size_pt))
     return widest
 
 
 def fits(paras: list[Para], font_file: Path | str, width_pt: float, height_pt: float) -> bool:
-    """True when `paras` fit the box both ways."""
-    return (paragraphs_height(paras, font_file, width_pt) <= height_pt
-            and longest_line(paras, font_file, width_pt) <= width_pt)
+    """True when `paras` fit the box both ways.
+
+    Stops at the first line past the bottom or the right edge: asking whether a megabyte of
+    text fits a slide costs what one slide of text costs.
+    """
+    total = 0.0
+    for p in paras:
+        width = max(1.0, width_pt - p.indent_pt)
+        step = line_height(font_file, p.size_pt, p.spacing)
+        total += p.space_before_pt
+        for line in iter_wrap(p.text, font_file, p.size_pt, width):
+            total += step
+            if total > height_pt or p.indent_pt + text_width(line, font_file, p.size_pt) > width_pt:
+                return False
+        total += p.space_after_pt
+    return total <= height_pt
