@@ -11,6 +11,10 @@ from jsonschema import Draft202012Validator
 from deckgen.errors import DeckgenError, InputError
 
 MAX_YAML_BYTES = 8 * 1024 * 1024
+# Aliases may repeat a node, never multiply the data: expanding every alias may add at most this many
+# nodes to the ones written out in the file ("billion laughs" expands a few lines into gigabytes).
+MAX_ALIAS_EXPANSION = 10_000
+MAX_DEPTH = 200  # nesting deeper than any outline or theme needs; deeper overflows the parser's stack
 _TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "a string", "integer": "an integer",
                "number": "a number", "boolean": "true or false", "null": "nothing"}
 
@@ -70,19 +74,121 @@ def _message(err) -> str:
         allowed = ", ".join(err.schema.get("properties", {}))
         return f"unknown field '{extra[0]}' (expected one of: {allowed})"
     if err.validator == "enum":
-        return f"expected one of {', '.join(map(str, err.validator_value))}, got {err.instance!r}"
+        return f"expected one of {', '.join(map(str, err.validator_value))}, got {_short(err.instance)}"
     if err.validator == "const":
-        return f"expected {err.validator_value!r}, got {err.instance!r}"
+        return f"expected {err.validator_value!r}, got {_short(err.instance)}"
     if err.validator == "pattern":
-        return f"{err.instance!r} does not match {err.validator_value}"
+        return f"{_short(err.instance)} does not match {err.validator_value}"
     if err.validator == "minLength":
         return "must not be empty"
     if err.validator == "minItems":
         return "must not be an empty list"
     if err.validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         op = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[err.validator]
-        return f"expected a value {op} {err.validator_value}, got {err.instance!r}"
-    return err.message
+        return f"expected a value {op} {err.validator_value}, got {_short(err.instance)}"
+    return _short(err.message, 200)
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    """A value for a one-line message: its repr, cut (a 10 kB title would drown the error)."""
+    if isinstance(value, dict | list):
+        return yaml_type(value)
+    text = value if isinstance(value, str) and limit > 60 else repr(value)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader where dates stay text and non-finite numbers are refused.
+
+    A person writes `date: 2025-03-01` meaning the text they typed; `.inf` / `.nan` are never a
+    sensible duration or size, and would pass a schema's "number > 0".
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+    def construct_yaml_float(self, node):
+        value = super().construct_yaml_float(node)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a finite number, got '{node.value}'", node.start_mark)
+        return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
+
+
+def _expanded_size(root: yaml.Node) -> tuple[int, int, int]:
+    """(nodes written, nodes once every alias is expanded, deepest nesting) of a composed tree.
+
+    Iterative and memoised by node identity, so neither a deep nor an exponential tree costs more
+    than the file's own size to measure. A node that contains itself raises ValueError.
+    """
+    sizes: dict[int, int] = {}
+    depth_of: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
+        children = ([c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode)
+                    else list(node.value) if isinstance(node, yaml.SequenceNode) else [])
+        if done:
+            on_path.discard(key)
+            sizes[key] = 1 + sum(sizes[id(c)] for c in children)
+            depth_of[key] = 1 + max((depth_of[id(c)] for c in children), default=0)
+            continue
+        if key in sizes:
+            continue
+        if key in on_path:
+            raise ValueError("an alias refers to a node that contains it")
+        on_path.add(key)
+        stack.append((node, True))
+        for child in children:
+            if id(child) in on_path:
+                raise ValueError("an alias refers to a node that contains it")
+            if id(child) not in sizes:
+                stack.append((child, False))
+    return len(sizes), sizes[id(root)], depth_of[id(root)]
+
+
+def load_yaml(text: str, path: Path, error_type: type[DeckgenError], *,
+              first_line: int = 1) -> tuple[Any, yaml.Node | None]:
+    """Parse YAML text with bounded work: (data, node tree). The one loader for every YAML deckgen reads.
+
+    `first_line` is the file line where `text` starts (front matter starts on line 2).
+    Errors are one line with the file and line: syntax, alias bombs, self-referencing aliases,
+    nesting past MAX_DEPTH, non-finite numbers.
+    """
+    def fail(message: str, mark) -> DeckgenError:
+        line = mark.line + first_line if mark is not None else None
+        return error_type(message, file=path, line=line)
+
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None, None
+        try:
+            written, expanded, depth = _expanded_size(root)
+        except ValueError as exc:
+            raise fail(f"invalid YAML: {exc}", root.start_mark) from None
+        if expanded - written > MAX_ALIAS_EXPANSION:
+            raise fail(f"YAML aliases expand to {expanded:,} values (at most {MAX_ALIAS_EXPANSION:,} more "
+                       "than the file writes out): refusing an alias bomb", root.start_mark)
+        if depth > MAX_DEPTH:
+            raise fail(f"YAML nested {depth} levels deep (at most {MAX_DEPTH})", root.start_mark)
+        return loader.construct_document(root), root
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        col = f", column {mark.column + 1}" if mark is not None else ""
+        raise fail(f"invalid YAML: {problem}{col}", mark) from exc
+    except RecursionError:
+        raise fail(f"YAML nested too deeply (at most {MAX_DEPTH} levels)", None) from None
+    finally:
+        loader.dispose()
 
 
 def read_text(path: Path) -> str:
@@ -104,16 +210,7 @@ def load_validated(path: Path, validator: Draft202012Validator,
                    error_type: type[DeckgenError]) -> tuple[dict, yaml.Node, list[DeckgenError]]:
     """Parse `path` and return (data, node tree, schema errors). YAML syntax errors raise at once."""
     path = Path(path)
-    text = read_text(path)
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        line = mark.line + 1 if mark is not None else None
-        col = f", column {mark.column + 1}" if mark is not None else ""
-        raise error_type(f"invalid YAML: {problem}{col}", file=path, line=line) from exc
+    data, root = load_yaml(read_text(path), path, error_type)
     if not isinstance(data, dict):
         raise error_type(f"expected a mapping at the top level, got {yaml_type(data)}", file=path, line=1)
     errors = [error_type(_message(e), file=path, line=node_line(root, e.absolute_path),

@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from importlib import resources
 
-import yaml
 
+from deckgen.errors import InputError
 from deckgen.outline.model import GlossaryEntry
 from deckgen.textutil import words
+from deckgen.yamlcheck import load_yaml
 
 from .sentences import bare, stopwords
 from .shorten import shorten
@@ -46,7 +48,7 @@ def bundled_terms(lang: str) -> tuple[Term, ...]:
     folder = resources.files("deckgen.data")
     if not folder.joinpath(name).is_file():
         name = "glossary-en.yaml"
-    data = yaml.safe_load(folder.joinpath(name).read_text(encoding="utf-8")) or []
+    data = load_yaml(folder.joinpath(name).read_text(encoding="utf-8"), Path(name), InputError)[0] or []
     return tuple(Term(str(d["term"]), str(d["definition"]), tuple(str(a) for a in d.get("aliases") or ()),
                       bool(d.get("common", False))) for d in data)
 

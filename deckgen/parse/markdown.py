@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
@@ -28,6 +27,7 @@ from deckgen.document import (
 from deckgen.errors import InputError, ParseError
 from deckgen.language import detect_language, normalise_lang
 from deckgen.textutil import block_text, slugify
+from deckgen.yamlcheck import load_yaml
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024  # a whitepaper is kilobytes; megabytes mean a wrong file
 
@@ -281,12 +281,10 @@ def parse_markdown(source: str, path: Path) -> Document:
 
 def _front_matter(text: str, path: Path) -> dict:
     try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1  # +1 for 1-based, +1 for the opening ---
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise ParseError(f"front matter: {problem}", file=path, line=line) from exc
+        data, _root = load_yaml(text, path, ParseError, first_line=2)  # line 1 is the opening ---
+    except ParseError as exc:
+        raise ParseError(f"front matter: {exc.message}", file=path, line=exc.line) from exc
+    data = {} if data is None else data
     if not isinstance(data, dict):
         raise ParseError("front matter must be a mapping of keys to values", file=path, line=2)
     return {str(k).lower(): v for k, v in data.items()}
