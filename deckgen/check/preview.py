@@ -26,6 +26,7 @@ from PIL import Image, ImageDraw, ImageFont
 from deckgen.atomic import write_bytes_atomic
 from deckgen.errors import InputError, RenderError
 from deckgen.measure import resolve_font_file
+from deckgen.zipsafe import inspect_package
 
 from .rendered import INSTALL_SOFFICE, _last_line, render_pdf, soffice_path, tool_path
 
@@ -102,6 +103,7 @@ def preview_deck(pptx: Path, out_dir: Path, *, dpi: int = 60, columns: int = 4) 
         raise InputError(f"columns must be at least 1, not {columns}", field="columns")
     if not pptx.is_file():
         raise InputError("no such file", file=pptx)
+    inspect_package(pptx)  # LibreOffice would inflate a zip bomb too
     if soffice_path() is None:
         raise RenderError(INSTALL_SOFFICE, file=pptx)
     pdftoppm = tool_path("pdftoppm")

@@ -8,6 +8,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.errors import ThemeError
+from deckgen.zipsafe import inspect_package
 
 
 def open_template(path: Path):
@@ -20,6 +21,11 @@ def open_template(path: Path):
     if path.suffix.lower() != ".pptx":
         raise ThemeError("template must be a .pptx file (save .potx templates as .pptx)", file=path,
                          field="template")
+    facts = inspect_package(path, error_type=ThemeError, field="template")
+    if facts.has_macros:
+        raise ThemeError("template holds macros (vbaProject.bin or a macro-enabled content type); every deck "
+                         "would carry them and PowerPoint refuses such a .pptx: save it as a plain .pptx",
+                         file=path, field="template")
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises PackageNotFoundError, KeyError, lxml errors…

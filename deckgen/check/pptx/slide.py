@@ -11,6 +11,7 @@ from typing import Any
 from lxml import etree
 
 from deckgen.errors import InputError
+from deckgen.zipsafe import inspect_package
 
 from .colour import Palette, Rgb
 from .shapes import iter_shapes
@@ -25,6 +26,7 @@ def open_presentation(path: Path):
         raise InputError("no such file", file=path)
     if not zipfile.is_zipfile(path):
         raise InputError("not a PowerPoint .pptx file (not a zip package)", file=path)
+    inspect_package(path)  # sizes first: python-pptx inflates every part into memory
     try:
         return Presentation(str(path))
     except Exception as exc:  # python-pptx raises KeyError, PackageNotFoundError, XMLSyntaxError...
