@@ -9,13 +9,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.atomic import write_bytes_atomic
 from deckgen.errors import DeckgenError, InputError, OutlineEditedError
 from deckgen.outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
 from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
 from deckgen.parse import parse_markdown, read_source
 from deckgen.plan import levels_of, outline_to_plan
-from deckgen.render import render_deck, written_by_deckgen
+from deckgen.render import render_deck, write_decks, written_by_deckgen
 from deckgen.textutil import slugify
 from deckgen.theme import Theme, load_theme
 
@@ -275,8 +274,8 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
         if edited:
             raise InputError("deck was changed since deckgen wrote it (saved from an editor?); not "
                              "overwriting it (use --force)", file=edited[0])
+        write_decks([(path, data) for (_plan, data, _w), path in zip(rendered, targets)])
         for (plan, data, warnings), path in zip(rendered, targets):
-            write_bytes_atomic(path, data)
             results.append(BuildResult(path, plan.audience.id, plan.audience.label, len(plan.slides),
                                        plan.target_minutes, plan.estimated_minutes, warnings, tuple(notes)))
             notes = []

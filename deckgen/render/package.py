@@ -2,31 +2,13 @@
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
-from deckgen.atomic import write_bytes_atomic
 from deckgen.plan.deckplan import DeckPlan
 from deckgen.theme.loader import Theme
 
-from .archive import FIXED_TIME
+from .manifest import write_decks, written_by_deckgen
 from .slides import DeckDrawing
-
-
-def written_by_deckgen(path: Path) -> bool:
-    """True when the deck at `path` is still as deckgen wrote it (no editor has saved it since).
-
-    PowerPoint, Keynote and LibreOffice rewrite lastModifiedBy, the revision and the modified date
-    on save; deckgen writes fixed values.
-    """
-    try:
-        with zipfile.ZipFile(path) as archive:
-            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
-    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
-    return ("<cp:lastModifiedBy>deckgen</cp:lastModifiedBy>" in core and "<cp:revision>1</cp:revision>" in core
-            and f">{stamp}</dcterms:modified>" in core)
 
 
 def render_deck(plan: DeckPlan, theme: Theme) -> tuple[bytes, list[str]]:
@@ -38,5 +20,8 @@ def render_deck(plan: DeckPlan, theme: Theme) -> tuple[bytes, list[str]]:
 def write_deck(plan: DeckPlan, theme: Theme, path: Path) -> list[str]:
     """Render and write atomically (a failure leaves no file behind)."""
     data, warnings = render_deck(plan, theme)
-    write_bytes_atomic(path, data)
+    write_decks([(path, data)])
     return warnings
+
+
+__all__ = ["render_deck", "write_deck", "write_decks", "written_by_deckgen"]
