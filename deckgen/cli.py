@@ -37,6 +37,17 @@ class _Group(click.Group):
         except DeckgenError as exc:
             click.echo(f"error: {exc}", err=True)
             sys.exit(1)
+        except OSError as exc:  # last resort: a disk or permission fault the library did not name
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"error: {where}{exc.strerror or exc}", err=True)
+            sys.exit(1)
+        except MemoryError:
+            click.echo("error: out of memory (the input is past what deckgen handles; see README, "
+                       "Limits)", err=True)
+            sys.exit(1)
+        except RecursionError:
+            click.echo("error: input nested too deeply (see README, Limits)", err=True)
+            sys.exit(1)
 
 
 def _llm_options(command: Callable) -> Callable:
