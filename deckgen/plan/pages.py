@@ -124,8 +124,21 @@ def table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSlid
     return out
 
 
-def fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> None:
+def fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> PlannedSlide:
+    """The slide, its title cut on a word to what fits the title box when too long (full title in the notes)."""
     box = title_box(theme)
-    if best_size(theme, [slide.title], box, theme.sizes.title, theme.sizes.title_min - 6,
-                 bullets=False, bold=True) is None:
-        warnings.append(f"title too long to fit: \"{slide.title[:50]}…\"")
+
+    def fits(title: str) -> bool:
+        return best_size(theme, [title], box, theme.sizes.title, theme.sizes.title_min - 6,
+                         bullets=False, bold=True) is not None
+
+    if fits(slide.title):
+        return slide
+    words = slide.title.split()
+    good, bad = 0, len(words)  # bisect on whole words: the longest prefix that fits with its ellipsis
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        good, bad = (mid, bad) if fits(" ".join(words[:mid]) + " …") else (good, mid)
+    short = " ".join(words[:good]) + " …" if good else slide.title[:60] + "…"
+    warnings.append(f"title too long to fit: \"{slide.title[:50]}…\" (shortened; the full title is in the notes)")
+    return replace(slide, title=short, notes=f"{slide.title}\n\n{slide.notes}".rstrip())

@@ -231,8 +231,7 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
                                items=(Item(byline),) if byline else (),
                                notes=t(lang, "closing_notes")))
 
-    for s in slides:
-        fit_title(theme, s, warnings)
+    slides = [fit_title(theme, s, warnings) for s in slides]
     pace = fit_pace(slides, pace, wpm, audience, warnings)
     slides = timed(slides, pace, wpm, lang)
     total = sum(s.seconds for s in slides) / 60

@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from deckgen.errors import RenderError
+from deckgen.measure import text_width
 from deckgen.plan.deckplan import DeckPlan, PlannedSlide
 from deckgen.plan.layout import (
     BULLET_INDENT,
@@ -205,8 +206,21 @@ class Canvas:
         left = " · ".join(x for x in ((self.plan.title if th.footer.talk_title else ""),
                                        th.footer.event or self.plan.event) if x)
         if left:
+            left = one_line(left, th.body_font.file, th.sizes.footer, box.w * 0.8 - 2 * INSET_X)
             self.text(slide, Box(box.x, box.y, box.w * 0.8, box.h), [left], th.sizes.footer,
                       th.palette.muted, name="Footer")
         if th.footer.slide_number:
             self.text(slide, Box(box.x + box.w * 0.8, box.y, box.w * 0.2, box.h), [f"{number} / {total}"],
                       th.sizes.footer, th.palette.muted, align=PP_ALIGN.RIGHT, name="Slide number")
+
+
+def one_line(text: str, font_file, size: float, width: float) -> str:
+    """`text` cut on a word, with an ellipsis, to fit one line of `width` points (footers)."""
+    if text_width(text, font_file, size) <= width:
+        return text
+    words = text.split()
+    good, bad = 0, len(words)
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        good, bad = (mid, bad) if text_width(" ".join(words[:mid]) + " …", font_file, size) <= width else (good, mid)
+    return " ".join(words[:good]) + " …"

@@ -190,12 +190,12 @@ class DeckDrawing(Canvas):
         for n, s in enumerate(plan.slides, 1):
             self.add(s, n, total)
         cp = self.prs.core_properties
-        cp.title = plan.title
-        cp.subject = f"{plan.subtitle} — {plan.audience.label}" if plan.subtitle else plan.audience.label
-        cp.author = plan.author or "deckgen"
+        cp.title = core_text(plan.title)
+        cp.subject = core_text(f"{plan.subtitle} — {plan.audience.label}" if plan.subtitle else plan.audience.label)
+        cp.author = core_text(plan.author or "deckgen")
         cp.last_modified_by = "deckgen"
-        cp.keywords = (f"deckgen; level={plan.audience.id}; target_minutes={plan.target_minutes:g}; "
-                       f"lang={plan.lang}; wpm={plan.words_per_minute}")
+        cp.keywords = core_text(f"deckgen; level={plan.audience.id}; target_minutes={plan.target_minutes:g}; "
+                                f"lang={plan.lang}; wpm={plan.words_per_minute}")
         cp.language = {"fr": "fr-FR", "en": "en-US"}.get(plan.lang, plan.lang)
         cp.revision = 1
         cp.created = cp.modified = FIXED_TIME
@@ -204,3 +204,8 @@ class DeckDrawing(Canvas):
         buf = io.BytesIO()
         self.prs.save(buf)
         return normalise_zip(buf.getvalue())
+
+
+def core_text(text: str) -> str:
+    """A document property as OOXML allows it (255 characters); the full text is on the slides."""
+    return text if len(text) <= 255 else text[:254] + "…"
