@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from deckgen.errors import ThemeError
 from deckgen.plan.deckplan import DeckPlan
 from deckgen.theme.loader import Theme
 
@@ -14,7 +15,11 @@ from .slides import DeckDrawing
 def render_deck(plan: DeckPlan, theme: Theme) -> tuple[bytes, list[str]]:
     """Build the deck in memory; returns the .pptx bytes and renderer warnings."""
     deck = DeckDrawing(plan, theme)
-    return deck.build(), deck.warnings
+    try:
+        return deck.build(), deck.warnings
+    except ValueError as exc:  # python-pptx refuses a negative or huge length: a theme past theme/limits.py
+        raise ThemeError(f"the theme leaves no room to lay out a slide ({str(exc).splitlines()[0][:120]})",
+                         file=theme.path) from exc
 
 
 def write_deck(plan: DeckPlan, theme: Theme, path: Path) -> list[str]:

@@ -12,6 +12,8 @@ from deckgen.errors import ErrorList, ThemeError
 from deckgen.measure import resolve_font_file
 from deckgen.yamlcheck import load_validated
 
+from .limits import theme_limit_errors
+
 BUILTIN_THEMES = Path(__file__).resolve().parents[1] / "data" / "themes"  # package data: works installed
 DEFAULT_THEME = "pastel"
 MAX_EXTENDS_DEPTH = 8
@@ -197,6 +199,8 @@ def load_theme(name_or_path: str | None = None) -> Theme:
     missing += [f"fonts.{k}" for k in ("heading", "body") if not {"family", "file"} <= set(fonts.get(k, {}))]
     if missing:
         raise ThemeError(f"missing {', '.join(missing)} (set it here or in the theme it extends)", file=path)
+    limits = theme_limit_errors(data["sizes"], data["margins"])
+    ErrorList.raise_all([ThemeError(e.message, file=path, field=e.field) for e in limits])
     p = data["palette"]
     try:
         heading = Font(fonts["heading"]["family"], resolve_font_file(fonts["heading"]["file"], path.parent))
