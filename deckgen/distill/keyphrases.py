@@ -35,7 +35,13 @@ def stem(word: str, lang: str) -> str:
 
 def stems(text: str, lang: str) -> list[str]:
     """Singular content words of a text, in order."""
-    return [stem(w, lang) for w in content_words(text, lang)]
+    return list(_stems(text, lang))
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(text: str, lang: str) -> tuple[str, ...]:
+    # the point picker compares every candidate with every pick: the same texts, many times
+    return tuple(stem(w, lang) for w in content_words(text, lang))
 
 
 # --------------------------------------------------------------------------- keyphrases

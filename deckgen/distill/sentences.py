@@ -134,12 +134,28 @@ def _segmenter(lang: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=lang if lang in RULES else "en", clean=False)
 
 
+SEGMENT_CHARS = 4000  # pysbd is quadratic in its input: longer paragraphs are fed to it in pieces
+_PIECE_END = re.compile(r"[.!?…]\s+(?=[A-ZÀ-ÖØ-Þ«\"“])")
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut after sentence-looking ends into pieces of at most about SEGMENT_CHARS."""
+    pieces = []
+    while len(text) > SEGMENT_CHARS:
+        ends = [m.end() for m in _PIECE_END.finditer(text, 0, SEGMENT_CHARS)]
+        cut = ends[-1] if ends else (text.rfind(" ", 0, SEGMENT_CHARS) + 1 or SEGMENT_CHARS)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return pieces + [text]
+
+
 def split_sentences(text: str, lang: str) -> tuple[str, ...]:
     """Sentences of a paragraph, whitespace-normalised, in order."""
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return ()
-    return tuple(s for s in (p.strip() for p in _segmenter(lang).segment(text)) if s)
+    segment = _segmenter(lang).segment
+    return tuple(s for piece in _pieces(text) for s in (p.strip() for p in segment(piece)) if s)
 
 
 # --------------------------------------------------------------------------- words

@@ -21,6 +21,8 @@ from .slides import OutlineBuilder
 
 # --------------------------------------------------------------------------- takeaways
 
+TAKEAWAY_POOL = 600  # sentences the takeaways are chosen from; picking is quadratic in them
+
 
 def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str]) -> tuple[Point, ...]:
     """3–5 short points for the "Key takeaways" slide: the conclusion's, else the document's most central."""
@@ -31,6 +33,9 @@ def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str]) -
         points = to_points(builder.d.pick(builder.d.scope(builder.tree_sentences(conclusion[-1])), (tier,)))
     if len(points) < 3:
         everything = [s for top in body for s in builder.tree_sentences(top)]
+        if len(everything) > TAKEAWAY_POOL:  # a book, not a paper: each part's opening sentences stand for it
+            per_part = max(2, TAKEAWAY_POOL // len(body))
+            everything = [s for top in body for s in builder.tree_sentences(top)[:per_part]]
         if everything:
             more = to_points(builder.d.pick(builder.d.scope(everything), (tier,), spread=True))
             have = {p.text for p in points}

@@ -30,6 +30,9 @@ from deckgen.textutil import block_text, slugify
 from deckgen.yamlcheck import load_yaml
 
 MAX_SOURCE_BYTES = 8 * 1024 * 1024  # a whitepaper is kilobytes; megabytes mean a wrong file
+# Distilling costs about a millisecond a word: past this a build no longer fits in a minute, and no
+# talk covers a book. README, "Limits", says so; split such a document into several talks.
+MAX_WORDS = 75_000
 
 _NUMBER = re.compile(r"^\s*((?:\d+\.)*\d+)\.?\s+(?=\S)")
 _META_LINE = re.compile(
@@ -265,6 +268,10 @@ def parse_document(path: Path) -> Document:
 
 def parse_markdown(source: str, path: Path) -> Document:
     """Parse Markdown text already read from `path` (which names it in errors and resolves pictures)."""
+    count = len(source.split())
+    if count > MAX_WORDS:
+        raise ParseError(f"document too long for one talk: {count:,} words (limit {MAX_WORDS:,}); "
+                         "split it into several documents", file=path)
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     try:
         tokens = md.parse(source)
