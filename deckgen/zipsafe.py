@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckgen.errors import DeckgenError, InputError
+from deckgen.errors import DeckgenError, InputError, ThemeError
 
 MAX_ENTRIES = 10_000            # a 500-slide deck with pictures has a few thousand parts
 MAX_PART_BYTES = 256 * 2**20    # one video may be large; more than this is not a slide deck
@@ -46,7 +46,7 @@ def inspect_package(path: Path, *, error_type: type[DeckgenError] = InputError,
     except OSError as exc:
         raise fail(f"cannot read: {exc.strerror or exc}") from exc
     except Exception:  # BadZipFile, zlib.error, NotImplementedError (odd compression), EOFError…
-        raise fail("not a PowerPoint .pptx file (not a readable zip package)") from None
+        raise fail("not a readable PowerPoint .pptx file (not a zip package)") from None
     if len(infos) > MAX_ENTRIES:
         raise fail(f"zip package has {len(infos):,} parts (limit {MAX_ENTRIES:,}): not a deck deckgen reads")
     total = 0
@@ -74,3 +74,20 @@ def _content_types(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> st
 
 def _mib(n: int) -> str:
     return f"{n / 2**20:,.0f} MiB"
+
+
+def check_template(path: Path) -> None:
+    """A theme's template is a plain, bounded .pptx: checked when the theme loads, before anything is written."""
+    path = Path(path)
+    if not path.is_file():
+        raise ThemeError("template not found", file=path, field="template")
+    if path.suffix.lower() in (".pptm", ".potm", ".ppsm"):
+        raise ThemeError("macro-enabled templates are not supported: save it as .pptx", file=path,
+                         field="template")
+    if path.suffix.lower() != ".pptx":
+        raise ThemeError("template must be a .pptx file (save .potx templates as .pptx)", file=path,
+                         field="template")
+    if inspect_package(path, error_type=ThemeError, field="template").has_macros:
+        raise ThemeError("template holds macros (vbaProject.bin or a macro-enabled content type); every deck "
+                         "would carry them and PowerPoint refuses such a .pptx: save it as a plain .pptx",
+                         file=path, field="template")

@@ -8,24 +8,12 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.errors import ThemeError
-from deckgen.zipsafe import inspect_package
+from deckgen.zipsafe import check_template
 
 
 def open_template(path: Path):
     """Open a theme's .pptx template, with one clear error for anything that is not one."""
-    if not path.is_file():
-        raise ThemeError("template not found", file=path, field="template")
-    if path.suffix.lower() in (".pptm", ".potm", ".ppsm"):
-        raise ThemeError("macro-enabled templates are not supported: save it as .pptx", file=path,
-                         field="template")
-    if path.suffix.lower() != ".pptx":
-        raise ThemeError("template must be a .pptx file (save .potx templates as .pptx)", file=path,
-                         field="template")
-    facts = inspect_package(path, error_type=ThemeError, field="template")
-    if facts.has_macros:
-        raise ThemeError("template holds macros (vbaProject.bin or a macro-enabled content type); every deck "
-                         "would carry them and PowerPoint refuses such a .pptx: save it as a plain .pptx",
-                         file=path, field="template")
+    check_template(path)
     try:
         prs = Presentation(str(path))
     except Exception as exc:  # python-pptx raises PackageNotFoundError, KeyError, lxml errors…

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from deckgen.errors import ErrorList, ThemeError
 from deckgen.measure import resolve_font_file
 from deckgen.yamlcheck import load_validated
+from deckgen.zipsafe import check_template
 
 from .limits import theme_limit_errors
 
@@ -209,6 +210,8 @@ def load_theme(name_or_path: str | None = None) -> Theme:
         raise ThemeError(exc.message, file=path, field="fonts") from exc
     footer = data.get("footer") or {}
     template = Path(data["template"]) if data.get("template") else None
+    if template is not None:
+        check_template(template)  # a bomb or macros stop the build before any outline or cover is written
     return Theme(
         name=data.get("name") or path.stem, description=data.get("description", ""),
         palette=Palette(**{k: (tuple(v) if k == "decor" else v) for k, v in p.items()}),
