@@ -63,11 +63,18 @@ class Run:
 
 
 def run_deckgen(args: list[str], cwd: Path, *, timeout: float = TIMEOUT_S, memory_mb: int = MEMORY_MB,
-                env: dict[str, str] | None = None) -> Run:
-    """`deckgen <args>` in `cwd`, bounded in time and address space; its peak RSS in MiB."""
+                env: dict[str, str | None] | None = None) -> Run:
+    """`deckgen <args>` in `cwd`, bounded in time and address space; its peak RSS in MiB.
+
+    `env` adds variables to the child's environment; a None value removes one.
+    """
     peak_file = cwd / ".hostile-peak"
-    child_env = {**os.environ, "HOSTILE_MEMORY_MB": str(memory_mb), "HOSTILE_PEAK_FILE": str(peak_file),
-                 **(env or {})}
+    child_env = {**os.environ, "HOSTILE_MEMORY_MB": str(memory_mb), "HOSTILE_PEAK_FILE": str(peak_file)}
+    for key, value in (env or {}).items():
+        if value is None:
+            child_env.pop(key, None)
+        else:
+            child_env[key] = value
     start = time.monotonic()
     proc = subprocess.run([sys.executable, "-c", _CHILD, *args], cwd=cwd, env=child_env, capture_output=True,
                           text=True, timeout=timeout)
