@@ -86,14 +86,15 @@ def _message(err) -> str:
     if err.validator in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         op = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}[err.validator]
         return f"expected a value {op} {err.validator_value}, got {_short(err.instance)}"
-    return _short(err.message, 200)
+    return _cut(err.message, 200)
 
 
-def _short(value: Any, limit: int = 60) -> str:
+def _short(value: Any) -> str:
     """A value for a one-line message: its repr, cut (a 10 kB title would drown the error)."""
-    if isinstance(value, dict | list):
-        return yaml_type(value)
-    text = value if isinstance(value, str) and limit > 60 else repr(value)
+    return yaml_type(value) if isinstance(value, dict | list) else _cut(repr(value), 60)
+
+
+def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
