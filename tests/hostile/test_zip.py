@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import InputError, ThemeError
+from deckgen.theme import load_theme
 from deckgen.zipsafe import MAX_PART_BYTES, inspect_package
 
 from .conftest import assert_one_line_error, run_deckgen, snapshot
 
-REPO = Path(__file__).resolve().parents[2]
-CORPORATE = REPO / "themes" / "templates" / "corporate.pptx"
+CORPORATE = load_theme("corporate").template  # the shipped template, wherever the package keeps it
 
 
 def _copy_with(src: Path, dst: Path, extra: dict[str, bytes], *, macro_type: bool = False) -> Path:
