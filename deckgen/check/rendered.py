@@ -169,9 +169,9 @@ class Page:
     words: tuple[Word, ...]
 
 
-_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.S)
+_PAGE = re.compile(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', re.DOTALL)
 _WORD = re.compile(r'<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*?)</word>',
-                   re.S)
+                   re.DOTALL)
 
 
 def pdf_pages(pdf: Path, *, timeout: float = 120) -> list[Page]:

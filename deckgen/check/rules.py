@@ -24,7 +24,7 @@ MIN_BODY_PT = 18.0
 FOOTER_BAND = 0.12         # bottom share of the slide where short lines count as footers
 OFF_TOLERANCE_PT = 1.0
 
-_FILE_ALT = re.compile(r"^[\w\-. ()]+\.(png|jpe?g|gif|bmp|svg|emf|wmf|tiff?|webp|heic)$", re.I)
+_FILE_ALT = re.compile(r"^[\w\-. ()]+\.(png|jpe?g|gif|bmp|svg|emf|wmf|tiff?|webp|heic)$", re.IGNORECASE)
 _GENERIC_ALT = {"image", "picture", "photo", "img", "graphic", "figure", "logo"}
 
 

@@ -21,7 +21,7 @@ TIMING_TOLERANCE = 0.25
 DEFAULT_WPM = {"fr": 130.0, "en": 150.0}
 
 # deckgen writes a time cue at the top of every slide's notes: "[Temps ≈ 2 min 30 s · cumul 6 min 50 s]"
-_CUE = re.compile(r"^\s*\[[^\]\n]*?≈\s*(?:(\d+)\s*min)?\s*(?:(\d+)\s*s)?\b[^\]\n]*\]\s*$", re.M)
+_CUE = re.compile(r"^\s*\[[^\]\n]*?≈\s*(?:(\d+)\s*min)?\s*(?:(\d+)\s*s)?\b[^\]\n]*\]\s*$", re.MULTILINE)
 
 
 def parse_keywords(keywords: str) -> dict[str, str]:

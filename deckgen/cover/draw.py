@@ -32,13 +32,13 @@ from .palette import rgb as _rgb
 from .zone import MIN_CONTRAST, TITLE_INK, ensure_contrast, text_zone_colour, veil  # noqa: F401  (part of this module's public API)
 
 __all__ = [
-    "CoverPalette",
     "DEFAULT_PALETTE",
-    "draw_cover",
+    "CoverPalette",
     "cover_png_bytes",
-    "write_cover",
+    "draw_cover",
     "fit_image",
     "text_zone_colour",
+    "write_cover",
 ]
 
 # Pictures larger than this are refused before decoding: a small file can expand to gigabytes.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deckgen.document import Document, Image, Quote, Section, Table
+from deckgen.document import Code, Document, Image, Paragraph, Quote, Section, Table
 from deckgen.levels import LEVEL_IDS
-from deckgen.outline.model import OutlineSection, Picture, Point, Slide, TableData
+from deckgen.outline.model import CodeSample, OutlineSection, Picture, Point, Slide, TableData
 from deckgen.textutil import words
 
 from .glossary import Glossary
@@ -64,6 +64,8 @@ def _titled(title: str, header: tuple[str, ...], lang: str) -> str:
 
 
 QUOTE_WORDS = (4, 40)  # shorter is not a message, longer does not fit a quote slide
+CODE_LINES = 40  # a longer listing is a file to read, not an example to show
+CODE_PER_SECTION = 3  # a style guide shows a few examples per rule, not every variant
 
 
 def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: set[str],
@@ -71,7 +73,10 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
     """A section's tables and pictures: the first picture goes on its slide, the rest get their own."""
     picture: Picture | None = None
     extra: list[Slide] = []
+    codes, said = 0, ""
     for block in section.blocks:
+        if isinstance(block, Paragraph):
+            said = block.text  # what the author says just before a code block explains it
         if isinstance(block, Table) and block.rows:
             extra.append(Slide(
                 id=_unique(f"{section.id}-table", taken), title=_titled(section.title, block.header[:3], lang),
@@ -84,6 +89,16 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
                                title=f"{section.title} — {'citation' if lang == 'fr' else 'quote'}", kind="quote",
                                levels=levels, points=(Point(block.text, levels, f"{section.id}:L{block.line}"),),
                                notes=block.text, line=block.line))
+        elif isinstance(block, Code) and _worth_showing(block) and codes < CODE_PER_SECTION:
+            # code is shown to those who write it; its text stays editable in the outline
+            codes += 1
+            word = "exemple" if lang == "fr" else "example"
+            extra.append(Slide(
+                id=_unique(f"{section.id}-code", taken),
+                title=f"{section.title} — {word}" + (f" {codes}" if codes > 1 else ""), kind="code",
+                levels=tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
+                code=CodeSample(block.text.rstrip("\n"), block.lang), notes=_code_notes(section, block, said, lang),
+                line=block.line))
         elif isinstance(block, Image) and block.src != cover_src:
             path = _picture_path(block)
             if path is None:
@@ -96,6 +111,19 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
                                    kind="image", levels=levels, picture=pic, notes=block.alt or section.title,
                                    line=section.line))
     return picture, extra
+
+
+def _worth_showing(block: Code) -> bool:
+    lines = [ln for ln in block.text.splitlines() if ln.strip()]
+    return 0 < len(lines) <= CODE_LINES
+
+
+def _code_notes(section: Section, block: Code, said: str, lang: str) -> str:
+    """What the presenter says over a code example: where it comes from and the text that introduces it."""
+    what = block.lang or "code"
+    intro = (f"Exemple de code ({what}) de « {section.title} »." if lang == "fr"
+             else f"Code example ({what}) from \"{section.title}\".")
+    return f"{intro}\n\n{said}".strip()
 
 
 @dataclass

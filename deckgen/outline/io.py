@@ -10,6 +10,7 @@ from deckgen.levels import LEVEL_IDS, Audience, default_audiences
 from deckgen.yamlcheck import field_path, load_validated, node_line, read_text
 
 from .model import (
+    CodeSample,
     Cover,
     DistilledBy,
     GlossaryEntry,
@@ -66,6 +67,8 @@ def _semantic_errors(data: dict, root, path: Path) -> list[OutlineError]:
                             where + ["points", pi, "levels", lv_i])
             if slide.get("kind") == "table" and not slide.get("table"):
                 err("a table slide needs a 'table'", where)
+            if slide.get("kind") == "code" and not slide.get("code"):
+                err("a code slide needs a 'code'", where)
     return errors
 
 
@@ -97,7 +100,8 @@ def _from_data(data: dict) -> Outline:
                 notes=sl.get("notes") or "", kind=sl.get("kind", "content"),
                 picture=Picture(pic["path"], pic.get("alt", "")) if pic else None,
                 table=TableData(tuple(tab["header"]), tuple(tuple(r) for r in tab["rows"])) if tab else None,
-                line=sl.get("line", 0)))
+                line=sl.get("line", 0), attribution=sl.get("attribution") or "", layout=sl.get("layout") or "",
+                code=CodeSample(sl["code"]["text"], sl["code"].get("language") or "") if sl.get("code") else None))
         sections.append(OutlineSection(s["id"], s["title"], s.get("number", ""), tuple(slides), s.get("line", 0),
                                        s.get("notes") or "", s.get("role", "other")))
     src = data.get("source") or {}

@@ -37,6 +37,17 @@ class TableData:
 
 
 @dataclass(frozen=True)
+class CodeSample:
+    """A fenced code block of the source, shown as editable monospace text on a code slide."""
+
+    text: str
+    language: str = ""
+
+
+LAYOUTS = ("bullets", "cards", "statement", "code", "quote", "picture", "columns", "table", "chart")
+
+
+@dataclass(frozen=True)
 class Slide:
     """One slide of the outline; the planner derives each level's deck from these."""
 
@@ -46,10 +57,13 @@ class Slide:
     points: tuple[Point, ...] = ()
     terms: tuple[str, ...] = ()
     notes: str = ""
-    kind: str = "content"  # content | summary | table | image | quote
+    kind: str = "content"  # content | summary | table | image | quote | code
     picture: Picture | None = None
     table: TableData | None = None
     line: int = 0
+    attribution: str = ""  # who said a quote
+    layout: str = ""  # one of LAYOUTS to force how the slide looks; "" lets the planner choose
+    code: CodeSample | None = None
 
 
 SECTION_ROLES = ("context", "technology", "use-cases", "stakes", "outlook", "conclusion", "other")

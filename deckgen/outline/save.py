@@ -77,6 +77,12 @@ def outline_to_data(outline: Outline) -> dict:
                 d["picture"] = {"path": sl.picture.path, "alt": sl.picture.alt}
             if sl.table:
                 d["table"] = {"header": list(sl.table.header), "rows": [list(r) for r in sl.table.rows]}
+            if sl.code:
+                d["code"] = {"language": sl.code.language, "text": sl.code.text}
+            if sl.attribution:
+                d["attribution"] = sl.attribution
+            if sl.layout:
+                d["layout"] = sl.layout
             if sl.line:
                 d["line"] = sl.line
             d["notes"] = sl.notes

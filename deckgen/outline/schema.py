@@ -6,7 +6,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .model import SECTION_ROLES, VERSION
+from .model import LAYOUTS, SECTION_ROLES, VERSION
 
 # --------------------------------------------------------------------------- schema
 
@@ -20,7 +20,10 @@ _SLIDE = {
         "id": {"type": "string", "minLength": 1}, "title": {"type": "string", "minLength": 1},
         "levels": _LEVELS, "points": {"type": "array", "items": _POINT},
         "terms": {"type": "array", "items": {"type": "string"}}, "notes": _STR,
-        "kind": {"enum": ["content", "summary", "table", "image", "quote"]},
+        "kind": {"enum": ["content", "summary", "table", "image", "quote", "code"]},
+        "layout": {"enum": list(LAYOUTS)}, "attribution": _STR,
+        "code": {"type": "object", "required": ["text"], "additionalProperties": False,
+                 "properties": {"text": {"type": "string", "minLength": 1}, "language": _STR}},
         "picture": {"type": "object", "required": ["path"], "additionalProperties": False,
                     "properties": {"path": {"type": "string", "minLength": 1}, "alt": _STR}},
         "table": {"type": "object", "required": ["header", "rows"], "additionalProperties": False,

@@ -209,7 +209,7 @@ def _events(root: SyntaxTreeNode, base: Path) -> list[_Heading | _Blk | _Rule]:
         elif t == "table":
             events.append(_Blk(_table(node, line)))
         elif t == "html_block":
-            text = re.sub(r"\s+", " ", _TAGS.sub(" ", re.sub(r"<!--.*?-->", " ", node.content, flags=re.S)))
+            text = re.sub(r"\s+", " ", _TAGS.sub(" ", re.sub(r"<!--.*?-->", " ", node.content, flags=re.DOTALL)))
             if text.strip():
                 events.append(_Blk(Paragraph(text.strip(), line)))
         elif t == "hr":

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.levels import Audience
-from deckgen.outline.model import TableData
+from deckgen.outline.model import CodeSample, TableData
 
 KINDS = ("cover", "agenda", "section", "content", "summary", "table", "image", "quote", "glossary",
          "takeaways", "references", "closing")
@@ -19,6 +19,23 @@ class Item:
     text: str
     label: str = ""
     source: str = ""
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card of an overview: a short heading, one line, and a mark (a number or a monogram)."""
+
+    heading: str
+    line: str = ""
+    mark: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One side of a two-column slide: its heading and its lines."""
+
+    heading: str
+    lines: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -43,6 +60,14 @@ class PlannedSlide:
     ref: str = ""
     part: tuple[int, int] = (1, 1)
     number_label: str = ""
+    # how the slide looks, when not by its kind: cards | statement | code | picture | columns | chart
+    layout: str = ""
+    cards: tuple[Card, ...] = ()
+    columns: tuple[Column, ...] = ()
+    code: CodeSample | None = None
+    figure: str = ""  # a key figure shown large ("70 %", "2022") above its caption
+    caption: str = ""  # a picture's or a chart's caption, a statement's message
+    attribution: str = ""  # who said a quote
 
 
 @dataclass(frozen=True)

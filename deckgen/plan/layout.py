@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from deckgen.measure import Para, fits
 from deckgen.theme.loader import Theme
@@ -14,6 +15,20 @@ INSET_Y = 3.6
 BULLET_INDENT = 22.0  # hanging indent of a bullet paragraph
 PARA_SPACE = 0.45     # space after a point, as a fraction of its font size
 TITLE_LINES = 2
+
+# Code is written in Courier New (on every Office machine) and measured with Liberation Mono, its
+# metric-compatible free twin bundled in deckgen/data/fonts (SIL OFL).
+CODE_FAMILY = "Courier New"
+_FONTS = Path(__file__).resolve().parents[1] / "data" / "fonts"
+CODE_FONT = _FONTS / "LiberationMono-Regular.ttf"
+CODE_FONT_BOLD = _FONTS / "LiberationMono-Bold.ttf"
+# The smallest body text a level reads from the back of a room: newcomers get larger text.
+LEVEL_BODY_MIN = {"general": 24.0, "practitioner": 22.0, "expert": 20.0}
+
+
+def body_min(theme: Theme, level: str) -> float:
+    """Smallest body size for `level`: the theme's, raised for audiences that need larger text."""
+    return max(theme.sizes.body_min, LEVEL_BODY_MIN.get(level, theme.sizes.body_min))
 
 
 @dataclass(frozen=True)

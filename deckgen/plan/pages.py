@@ -6,7 +6,8 @@ import math
 from dataclasses import replace
 from pathlib import Path
 
-from deckgen.measure import Para, line_height, paragraphs_height, wrap
+from deckgen.measure import Para, line_height, paragraphs_height, text_width, wrap
+from deckgen.outline.model import TableData
 from deckgen.theme.loader import Theme
 
 from .deckplan import Item, PlannedSlide
@@ -15,27 +16,26 @@ from .layout import Box, best_size, body_box, title_box
 
 
 def _chunks(theme: Theme, texts: list[str], box: Box, *, bullets: bool = True,
-            bold: bool = False) -> list[tuple[list[int], float]]:
+            bold: bool = False, smallest: float) -> list[tuple[list[int], float]]:
     """Split item indices into consecutive slides that fit `box` at a readable size, balanced."""
     sizes = theme.sizes
     if not texts:
         return [([], sizes.body)]
-    size = best_size(theme, texts, box, sizes.body, sizes.body_min, bullets=bullets, bold=bold)
+    size = best_size(theme, texts, box, sizes.body, smallest, bullets=bullets, bold=bold)
     if size is not None:
         return [(list(range(len(texts))), size)]
     for n in range(2, len(texts) + 1):
         per = math.ceil(len(texts) / n)
         groups = [list(range(i, min(i + per, len(texts)))) for i in range(0, len(texts), per)]
-        sized = [(g, best_size(theme, [texts[i] for i in g], box, sizes.body, sizes.body_min,
+        sized = [(g, best_size(theme, [texts[i] for i in g], box, sizes.body, smallest,
                                bullets=bullets, bold=bold)) for g in groups]
         if all(s is not None for _, s in sized):
             return [(g, float(s)) for g, s in sized]
     return []  # a single item is too long for one slide: the caller cuts it
 
 
-def _cut_long(theme: Theme, text: str, box: Box, *, bullets: bool) -> list[str]:
+def _cut_long(theme: Theme, text: str, box: Box, *, bullets: bool, size: float) -> list[str]:
     """Cut an over-long item at word boundaries into pieces that each fill at most one box."""
-    size = theme.sizes.body_min
     font = theme.body_font.file
     indent = 22.0 if bullets else 0.0
     lines = wrap(text, font, size, box.w - 14.4 - indent)
@@ -51,23 +51,24 @@ def _part_title(title: str, n: int, total: int, lang: str) -> str:
 
 
 def paginate(theme: Theme, base: PlannedSlide, box: Box, lang: str, *, bullets: bool = True,
-              bold: bool = False) -> list[PlannedSlide]:
+              bold: bool = False, smallest: float | None = None) -> list[PlannedSlide]:
+    """Split `base`'s items over as few slides as fit `box` at `smallest` pt or more."""
+    low = smallest or theme.sizes.body_min
     items = list(base.items)
     texts = [(f"{i.label} — {i.text}" if i.label else i.text) for i in items]
-    groups = _chunks(theme, texts, box, bullets=bullets, bold=bold)
+    groups = _chunks(theme, texts, box, bullets=bullets, bold=bold, smallest=low)
     if not groups:
         expanded: list[Item] = []
         for item, text in zip(items, texts):
-            if best_size(theme, [text], box, theme.sizes.body_min, theme.sizes.body_min,
-                         bullets=bullets, bold=bold) is None:
-                expanded += [replace(item, text=piece, label="") for piece in _cut_long(theme, text, box,
-                                                                                      bullets=bullets)]
+            if best_size(theme, [text], box, low, low, bullets=bullets, bold=bold) is None:
+                expanded += [replace(item, text=piece, label="")
+                             for piece in _cut_long(theme, text, box, bullets=bullets, size=low)]
             else:
                 expanded.append(item)
         items = expanded
         texts = [(f"{i.label} — {i.text}" if i.label else i.text) for i in items]
-        groups = _chunks(theme, texts, box, bullets=bullets, bold=bold) or [
-            ([k], theme.sizes.body_min) for k in range(len(items))]
+        groups = _chunks(theme, texts, box, bullets=bullets, bold=bold, smallest=low) or [
+            ([k], low) for k in range(len(items))]
     out = []
     for n, (indices, size) in enumerate(groups, 1):
         title = _part_title(base.title, n, len(groups), lang)
@@ -90,12 +91,14 @@ def table_row_heights(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[s
     longest = [max([len(header[c]) if c < len(header) else 0] + [len(r[c]) if c < len(r) else 0 for r in rows])
                for c in range(ncol)]
     weights = [min(max(n, 6), 60) for n in longest]
-    cols = [width * w / sum(weights) for w in weights]
-    heights = []
+
     def font(ri: int, c: int) -> Path:
         bold = ri == 0 or (bold_first and c == 0)
         return theme.heading_font.file if bold else theme.body_font.file
 
+    floors = word_floors(theme, header, rows, size, bold_first=bold_first)
+    cols = _widths(width, weights, floors)
+    heights = []
     for ri, row in enumerate((header, *rows)):
         h = max(paragraphs_height([Para(row[c] if c < len(row) else "", size)], font(ri, c), cols[c] - 14.4)
                 for c in range(ncol))
@@ -103,10 +106,70 @@ def table_row_heights(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[s
     return cols, heights
 
 
+def word_floors(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], size: float, *,
+                bold_first: bool = False) -> list[float]:
+    """Per column, the width its longest word needs (with the cell insets): narrower would break it."""
+    ncol = max([len(header), *(len(r) for r in rows)])
+    floors = []
+    for c in range(ncol):
+        widest = 0.0
+        for ri, row in enumerate((header, *rows)):
+            bold = ri == 0 or (bold_first and c == 0)
+            font = theme.heading_font.file if bold else theme.body_font.file
+            for word in (row[c] if c < len(row) else "").split():
+                widest = max(widest, text_width(word, font, size))
+        floors.append(widest + 2 * 7.2 + 2)
+    return floors
+
+
+def _widths(width: float, weights: list[int], floors: list[float]) -> list[float]:
+    """Widths proportional to content, each at least its floor, the rest shared by the others."""
+    fixed: set[int] = set()
+    while True:
+        free = width - sum(floors[c] for c in fixed)
+        share = sum(w for c, w in enumerate(weights) if c not in fixed)
+        cols = [floors[c] if c in fixed else free * weights[c] / share for c in range(len(weights))]
+        under = {c for c in range(len(cols)) if c not in fixed and cols[c] < floors[c]}
+        if not under:
+            return cols
+        if len(fixed | under) == len(cols):  # even the floors do not fit: share the width by them
+            return [width * f / sum(floors) for f in floors]
+        fixed |= under
+
+
+def _column_groups(theme: Theme, table: TableData, width: float, size: float, bold_first: bool) -> list[list[int]]:
+    """Columns per page: all of them when their longest words fit side by side, else the first
+    column repeated beside as many others as fit (a table split by columns, never a word broken)."""
+    floors = word_floors(theme, table.header, table.rows, size, bold_first=bold_first)
+    if sum(floors) <= width or len(floors) < 3:
+        return [list(range(len(floors)))]
+    groups: list[list[int]] = [[0]]
+    for c in range(1, len(floors)):
+        if len(groups[-1]) > 1 and sum(floors[i] for i in groups[-1]) + floors[c] > width:
+            groups.append([0])
+        groups[-1].append(c)
+    return groups
+
+
+def _pick_columns(table: TableData, cols: list[int]) -> TableData:
+    pick = lambda row: tuple(row[c] if c < len(row) else "" for c in cols)
+    return TableData(pick(table.header), tuple(pick(r) for r in table.rows))
+
+
 def table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSlide]:
+    """A table over as many slides as its rows (and, when too wide, its columns) need."""
+    assert base.table is not None
+    box = body_box(theme)
+    groups = _column_groups(theme, base.table, box.w, TABLE_SIZE, base.kind == "glossary")
+    parts = [_row_pages(replace(base, table=_pick_columns(base.table, g)), theme, box) for g in groups]
+    pages = [p for part in parts for p in part]
+    return [replace(p, title=_part_title(base.title, n, len(pages), lang), part=(n, len(pages)))
+            for n, p in enumerate(pages, 1)]
+
+
+def _row_pages(base: PlannedSlide, theme: Theme, box: Box) -> list[PlannedSlide]:
     table = base.table
     assert table is not None
-    box = body_box(theme)
     _, heights = table_row_heights(theme, table.header, table.rows, box.w, bold_first=base.kind == "glossary")
     pages: list[list[tuple[str, ...]]] = [[]]
     used = heights[0]
@@ -116,12 +179,7 @@ def table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSlid
             used = heights[0]
         pages[-1].append(row)
         used += h
-    out = []
-    for n, rows in enumerate(pages, 1):
-        title = _part_title(base.title, n, len(pages), lang)
-        out.append(replace(base, title=title, table=replace(table, rows=tuple(rows)), body_size=TABLE_SIZE,
-                           part=(n, len(pages))))
-    return out
+    return [replace(base, table=replace(table, rows=tuple(rows)), body_size=TABLE_SIZE) for rows in pages]
 
 
 def fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> PlannedSlide:

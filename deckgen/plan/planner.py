@@ -21,6 +21,7 @@ from deckgen.outline.model import (
 from deckgen.textutil import words
 from deckgen.theme.loader import Theme
 
+from .choose import arrange, overview_cards
 from .deckplan import DeckPlan, Item, PlannedPicture, PlannedSlide
 from .fold import OVERRUN, fold_slides
 from .i18n import colon, quoted, t
@@ -72,11 +73,12 @@ def _points_for(slide: Slide, audience: Audience, warnings: list[str]) -> list[P
 
 def _visible(slide: Slide, audience: Audience) -> bool:
     """Whether the slide shows anything at this level (points, a picture or a table)."""
-    return bool(slide.picture or slide.table or any(audience.id in p.levels for p in slide.points))
+    return bool(slide.picture or slide.table or slide.code or any(audience.id in p.levels for p in slide.points))
 
 
 def _is_empty(slide: PlannedSlide) -> bool:
-    return not slide.items and slide.picture is None and slide.table is None
+    return (not slide.items and slide.picture is None and slide.table is None and slide.code is None
+            and not slide.cards and not slide.columns)
 
 
 def _resolve(root: Path, rel: str) -> Path:
@@ -93,15 +95,19 @@ def _content_slides(slide: Slide, section: OutlineSection, audience: Audience, t
     if kind == "content" and picture is not None and not items:
         kind = "image"
     base = PlannedSlide(kind=kind, title=slide.title, notes=slide.notes, items=items, picture=picture,
-                        table=slide.table, ref=slide.id, number_label=section.number)
-    if kind == "table" and slide.table is not None:
-        return table_pages(base, theme, lang)
-    if kind == "image":
-        return [replace(base, body_size=theme.sizes.body)]
-    if kind == "quote":
-        return [replace(base, body_size=theme.sizes.body)]
-    box = body_box(theme, with_picture=picture is not None)
-    return paginate(theme, base, box, lang)
+                        table=slide.table, ref=slide.id, number_label=section.number, code=slide.code)
+    return arrange(base, slide, section, audience, theme, lang)
+
+
+def _overview(section: OutlineSection, audience: Audience, lang: str) -> PlannedSlide | None:
+    """A part's overview after its divider: its subsections as cards (2–4 of them)."""
+    cards = overview_cards(section, audience, lang)
+    if not cards:
+        return None
+    notes = f"{t(lang, 'overview')}{colon(lang)} " + " ; ".join(c.heading for c in cards) + "."
+    title = f"{section.title} — {t(lang, 'overview').lower()}"  # never the divider's title again
+    return PlannedSlide(kind="summary", layout="cards", title=title, cards=cards, notes=notes,
+                        ref=f"{section.id}-cards", number_label=section.number)
 
 
 def glossary_for(outline: Outline, slides: list[PlannedSlide]) -> list[GlossaryEntry]:
@@ -193,6 +199,9 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
             notes = section.notes or f"{t(lang, 'transition')} {quoted(section.title, lang)}."
             slides.append(PlannedSlide(kind="section", title=section.title, notes=notes, ref=section.id,
                                        number_label=numbers[section.id]))
+            overview = _overview(section, audience, lang)
+            if overview is not None:
+                slides.append(overview)
         for slide in chosen:
             planned = _content_slides(slide, section, audience, theme, root, lang, warnings)
             if planned and _is_empty(planned[0]) and slides:

@@ -169,6 +169,7 @@ class Canvas:
                 self.run(p, item.label + ("  " if slide_plan.kind == "agenda" else " — "), size,
                          pal.accent if slide_plan.kind == "agenda" else pal.title, bold=True)
             self.run(p, item.text, size, pal.text)
+        return shape
 
     def _bullet(self, paragraph, colour: str) -> None:
         pPr = paragraph._p.get_or_add_pPr()

@@ -15,26 +15,26 @@ from deckgen.plan.layout import (
     SLIDE_H,
     SLIDE_W,
     Box,
-    body_box,
     body_paras,
-    picture_box,
-    title_box,
 )
-from deckgen.plan.pages import table_row_heights
 
 from .archive import FIXED_TIME, normalise_zip
-from .canvas import Canvas, E, rgb
+from .canvas import Canvas
+from .chart import ChartSlides
+from .code import CodeSlides
+from .content import ContentSlides
+from .layouts import LayoutSlides
 from .template import drop_existing_slides
 
 
-class DeckDrawing(Canvas):
-    """Draws every slide of a plan, one method per slide kind, and saves the deck."""
+class DeckDrawing(ContentSlides, LayoutSlides, CodeSlides, ChartSlides, Canvas):
+    """Draws every slide of a plan, one method per slide kind or layout, and saves the deck."""
 
     # ------------------------------------------------------------------ slide kinds
 
     def add(self, s: PlannedSlide, number: int, total: int) -> None:
         slide = self.prs.slides.add_slide(self.layout(s.kind))
-        getattr(self, f"_{s.kind}", self._content)(slide, s)
+        getattr(self, f"_{s.layout or s.kind}", self._content)(slide, s)
         self.drop_empty_placeholders(slide)
         if s.kind not in ("cover", "closing"):
             self.footer(slide, number, total)
@@ -111,74 +111,6 @@ class DeckDrawing(Canvas):
         lines = [s.subtitle] + [i.text for i in s.items]
         self.text(slide, Box(120, 290, 720, 100), [x for x in lines if x], th.sizes.body, pal.text,
                   align=PP_ALIGN.CENTER, name="Thanks")
-
-    def _decor(self, slide) -> None:
-        pal = self.theme.palette
-        self.background(slide, pal.background)
-        if not self.branded:
-            self.rect(slide, Box(0, 0, 14, SLIDE_H), pal.decor[0], name="Accent band")
-        tb = title_box(self.theme)
-        self.rect(slide, Box(tb.x + INSET_X, tb.bottom + 4, 64, 4), pal.accent, name="Title rule")
-
-    def _content(self, slide, s: PlannedSlide) -> None:
-        th = self.theme
-        self._decor(slide)
-        self.title(slide, s.title, title_box(th), th.sizes.title, th.palette.title)
-        with_pic = s.picture is not None
-        box = body_box(th, with_picture=with_pic)
-        if s.items:
-            self.bullets(slide, box, s, bullets=s.kind not in ("agenda", "glossary"))
-        if with_pic:
-            self.picture(slide, s.picture.path, s.picture.alt, picture_box(th))
-
-    def _image(self, slide, s: PlannedSlide) -> None:
-        th = self.theme
-        self._decor(slide)
-        self.title(slide, s.title, title_box(th), th.sizes.title, th.palette.title)
-        if s.picture is not None:
-            self.picture(slide, s.picture.path, s.picture.alt, body_box(th))
-
-    def _table(self, slide, s: PlannedSlide) -> None:
-        th, pal = self.theme, self.theme.palette
-        self._decor(slide)
-        self.title(slide, s.title, title_box(th), th.sizes.title, pal.title)
-        table = s.table
-        assert table is not None
-        box = body_box(th)
-        glossary = s.kind == "glossary"
-        cols, heights = table_row_heights(th, table.header, table.rows, box.w, s.body_size, bold_first=glossary)
-        frame = slide.shapes.add_table(len(heights), len(cols), E(box.x), E(box.y), E(box.w), E(sum(heights)))
-        frame.name = "Table"
-        tbl = frame.table
-        for c, w in enumerate(cols):
-            tbl.columns[c].width = E(w)
-        for r, h in enumerate(heights):
-            tbl.rows[r].height = E(h)
-            row = table.header if r == 0 else table.rows[r - 1]
-            for c in range(len(cols)):
-                cell = tbl.cell(r, c)
-                cell.fill.solid()
-                cell.fill.fore_color.rgb = rgb(pal.divider_background if r == 0 else
-                                                (pal.surface if r % 2 else pal.background))
-                cell.margin_left = cell.margin_right = E(INSET_X)
-                cell.margin_top = cell.margin_bottom = E(INSET_Y)
-                tf = cell.text_frame
-                tf.word_wrap = True
-                tf.text = ""
-                self.run(tf.paragraphs[0], row[c] if c < len(row) else "", s.body_size,
-                         pal.divider_text if r == 0 else pal.text, bold=r == 0 or (glossary and c == 0))
-
-    _glossary = _table
-
-    def _quote(self, slide, s: PlannedSlide) -> None:
-        th, pal = self.theme, self.theme.palette
-        self._decor(slide)
-        self.title(slide, s.title, title_box(th), th.sizes.title, pal.title)
-        box = body_box(th)
-        text = " ".join(i.text for i in s.items)
-        size = self.fitted_size([text], box, th.sizes.section_title, th.sizes.body_min, False)
-        self.text(slide, box, [text], size, pal.title, align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE,
-                  name="Quote")
 
     # ------------------------------------------------------------------ document
 

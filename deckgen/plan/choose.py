@@ -1,0 +1,125 @@
+"""Which layout a content slide gets, from what it holds (the outline's `layout:` has the last word).
+
+Pure: an outline slide and its planned base in, the planned slides out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from deckgen.levels import Audience
+from deckgen.outline.model import OutlineSection, Slide, TableData
+from deckgen.theme.loader import Theme
+
+from .code import code_pages
+from .deckplan import Card, Column, Item, PlannedSlide
+from .layout import body_box, body_min
+from .pages import _part_title, paginate, table_pages, table_row_heights
+from .phrases import as_number, key_phrase, salient_figure
+
+MAX_CARDS = 4
+MAX_CHART_ROWS = 12
+MAX_SERIES = 4
+# Words kept on screen per point, by level: the key phrase; the notes keep the sentence.
+PHRASE_WORDS = {"general": 9, "practitioner": 12, "expert": 14}
+CARD_WORDS = 9
+# Headers that set two things against each other: shown as two columns, not a grid.
+_CONTRAST = re.compile(r"^(pros?|cons?|avantages?|inconvénients?|before|after|avant|après|do|don['’]?t|"
+                       r"à faire|à éviter|good|bad|bon|mauvais|yes|no|oui|non|with|without|avec|sans|"
+                       r"correct|incorrect|recommended|not recommended|recommandé|déconseillé)\b", re.IGNORECASE)
+
+
+def numeric_columns(table: TableData) -> list[int]:
+    """Columns (after the first, which labels the rows) whose every cell is a number."""
+    if len(table.rows) < 2 or any(as_number(r[0]) is not None for r in table.rows if r):
+        return []
+    return [c for c in range(1, len(table.header))
+            if all(c < len(r) and as_number(r[c]) is not None for r in table.rows)]
+
+
+def is_contrast(table: TableData) -> bool:
+    """A two-column table whose headers oppose each other (pros/cons, before/after, do/don't)."""
+    return (len(table.header) == 2 and len(table.rows) <= 6
+            and all(_CONTRAST.match(h.strip().strip("*_ ")) for h in table.header))
+
+
+def _table_slides(base: PlannedSlide, table: TableData, layout: str, theme: Theme, lang: str) -> list[PlannedSlide]:
+    numeric = numeric_columns(table)
+    if layout in ("", "chart") and numeric and len(table.rows) <= MAX_CHART_ROWS:
+        # a native chart beside the table when both fit side by side, else the chart alone
+        box = body_box(theme)
+        _, heights = table_row_heights(theme, table.header, table.rows, box.w * 0.42)
+        beside = len(table.header) <= 3 and sum(heights) <= box.h
+        return [replace(base, layout="chart", body_size=18.0, caption="table" if beside else "")]
+    if layout in ("", "columns") and (is_contrast(table) or layout == "columns") and len(table.header) == 2:
+        columns = tuple(Column(h, tuple(r[c] for r in table.rows if c < len(r) and r[c].strip()))
+                        for c, h in enumerate(table.header))
+        return [replace(base, layout="columns", columns=columns)]
+    return table_pages(base, theme, lang)
+
+
+def overview_cards(section: OutlineSection, audience: Audience, lang: str,
+                   points: tuple[Item, ...] = ()) -> tuple[Card, ...]:
+    """One card per subsection shown at this level (2–4 of them), else none.
+
+    A card's line is the overview point taken from that subsection when there is one, else the
+    subsection's own first point, as a key phrase; a line too long for a card is left out.
+    """
+    subs = [s for s in section.slides if s.kind == "content" and s.title != section.title
+            and not s.id.endswith("-intro")]
+    if not subs:
+        return ()
+    widest = max(len(s.levels) for s in subs)
+    subs = [s for s in subs if len(s.levels) == widest and (audience.id in s.levels or audience.id == "general")]
+    if not 2 <= len(subs) <= MAX_CARDS:
+        return ()
+    cards = []
+    for n, sub in enumerate(subs, 1):
+        mine = [p.text for p in points if p.source.split(":")[0] == sub.id]
+        own = [p.text for p in sub.points if audience.id in p.levels] or [p.text for p in sub.points]
+        text = (mine or own or [""])[0]
+        line = key_phrase(text, CARD_WORDS, lang)
+        cards.append(Card(sub.title, line if len(line.split()) <= CARD_WORDS + 2 else "", f"{n:02d}"))
+    return tuple(cards)
+
+
+def _statement(base: PlannedSlide, items: tuple[Item, ...], audience: Audience,
+               forced: bool = False) -> PlannedSlide | None:
+    """One message or a salient figure, large: for a single point, or a telling number on a general slide."""
+    for item in items:
+        figure = salient_figure(item.text)
+        if figure and (audience.id == "general" or len(items) <= 2):
+            return replace(base, layout="statement", figure=figure, caption=item.text, items=(item,))
+    if len(items) == 1 or forced:
+        return replace(base, layout="statement", caption=items[0].text, items=items[:1])
+    return None
+
+
+def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience: Audience, theme: Theme,
+            lang: str) -> list[PlannedSlide]:
+    """The planned slides for one outline slide, in the layout its content calls for."""
+    layout = slide.layout
+    if slide.kind == "code" and slide.code is not None and layout in ("", "code"):
+        return code_pages(base, slide.code, theme, lambda title, n, total: _part_title(title, n, total, lang))
+    if slide.table is not None and (slide.kind == "table" or layout in ("table", "chart", "columns")):
+        return _table_slides(base, slide.table, layout, theme, lang)
+    if slide.kind == "quote" or layout == "quote":
+        return [replace(base, kind="quote", layout="quote", attribution=slide.attribution,
+                        body_size=theme.sizes.body)]
+    if base.picture is not None and (base.kind == "image" or layout == "picture"):
+        return [replace(base, layout="picture", caption=slide.picture.alt if slide.picture else "",
+                        body_size=theme.sizes.body)]
+    if layout in ("", "cards") and slide.kind == "summary" or layout == "cards":
+        cards = overview_cards(section, audience, lang, base.items)
+        if cards:
+            return [replace(base, layout="cards", cards=cards)]
+    limit = PHRASE_WORDS.get(audience.id, 12)
+    items = tuple(replace(i, text=key_phrase(i.text, limit, lang)) for i in base.items)
+    if layout in ("", "statement") and base.picture is None and items:
+        stated = _statement(replace(base, items=items), items, audience, forced=layout == "statement")
+        if stated is not None:
+            return [stated]
+    box = body_box(theme, with_picture=base.picture is not None)
+    return paginate(theme, replace(base, items=items, layout="bullets" if layout == "bullets" else ""), box, lang,
+                    smallest=body_min(theme, audience.id))

@@ -1,0 +1,139 @@
+"""Designed layouts: overview cards, a statement or key figure, two columns."""
+
+from __future__ import annotations
+
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+
+from deckgen.measure import Para, paragraphs_height
+from deckgen.plan.deckplan import PlannedSlide
+from deckgen.plan.layout import INSET_X, INSET_Y, Box, best_size
+
+from .canvas import E, rgb
+
+CARD_GAP = 22.0
+CARD_PAD = 18.0
+MARK = 54.0  # diameter of a card's number disc
+FIGURE_SIZES = (110.0, 60.0)
+
+
+class LayoutSlides:
+    """Cards, statements and two columns: fewer words, larger, arranged in the free area."""
+
+    def _size_for(self, texts: list[str], box: Box, largest: float, smallest: float, bold: bool) -> float:
+        """Largest size at which every text fits `box` on its own (cards share one size)."""
+        sizes = [best_size(self.theme, [t], box, largest, smallest, bullets=False, bold=bold) for t in texts if t]
+        if any(s is None for s in sizes):
+            self.warnings.append(f"card text may not fit at {smallest:.0f} pt")
+            return smallest
+        return min(sizes, default=largest)
+
+    def _cards(self, slide, s: PlannedSlide) -> None:
+        th, pal = self.theme, self.theme.palette
+        box = self._titled(slide, s)
+        n = len(s.cards)
+        w = (box.w - CARD_GAP * (n - 1)) / n
+        inner = w - 2 * CARD_PAD
+        low = self.smallest
+        head_size = self._size_for([c.heading for c in s.cards], Box(0, 0, inner, 3 * 34 * 1.25), 30, low, True)
+        head_h = max(self.measured([c.heading], head_size, inner, bold=True) for c in s.cards)
+        room = box.h - 2 * CARD_PAD - MARK - 14 - head_h - 10
+        lines = [c.line for c in s.cards]
+        line_size = self._size_for(lines, Box(0, 0, inner, room), th.sizes.body, low, False) if any(lines) else low
+        line_h = max((self.measured([c.line], line_size, inner) for c in s.cards if c.line), default=0.0)
+        height = min(box.h, 2 * CARD_PAD + MARK + 14 + head_h + (10 + line_h if line_h else 0))
+        top = box.y + (box.h - height) / 2
+        for i, card in enumerate(s.cards):
+            x = box.x + i * (w + CARD_GAP)
+            shp = self.rect(slide, Box(x, top, w, height), pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE,
+                            name=f"Card {i + 1}")
+            shp.adjustments[0] = 0.07
+            if self.branded:  # a template's own background may be the surface colour: outline the card
+                shp.line.color.rgb = rgb(pal.divider_background)
+            disc_colour = pal.decor[i % len(pal.decor)]
+            disc = self.rect(slide, Box(x + CARD_PAD, top + CARD_PAD, MARK, MARK), disc_colour, MSO_SHAPE.OVAL,
+                             name=f"Card mark {i + 1}")
+            tf = self.frame(disc, Box(x + CARD_PAD, top + CARD_PAD, MARK, MARK), anchor=MSO_ANCHOR.MIDDLE)
+            tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+            tf.word_wrap = False
+            p = tf.paragraphs[0]
+            p.alignment = PP_ALIGN.CENTER
+            self.run(p, card.mark, min(24.0, max(low, 20.0)), self.ink_on(disc_colour), bold=True)
+            y = top + CARD_PAD + MARK + 14
+            self.text(slide, Box(x + CARD_PAD, y, inner, head_h), [card.heading], head_size, pal.title, bold=True,
+                      name=f"Card heading {i + 1}")
+            if card.line:
+                self.text(slide, Box(x + CARD_PAD, y + head_h + 10, inner, line_h), [card.line], line_size,
+                          pal.text, name=f"Card text {i + 1}")
+
+    def _statement(self, slide, s: PlannedSlide) -> None:
+        """One message, or a key figure over its caption, large and centred (one paragraph)."""
+        th, pal = self.theme, self.theme.palette
+        box = self._titled(slide, s)
+        inner = Box(box.x + 70, box.y, box.w - 140, box.h - 30)
+        caption = s.caption or (s.items[0].text if s.items else "")
+        fig_size, fig_h = 0.0, 0.0
+        if s.figure:
+            fig_size = self._size_for([s.figure], Box(0, 0, inner.w, 160), *FIGURE_SIZES, True)
+            fig_h = fig_size * 1.22
+        largest = 36.0 if s.figure else th.sizes.section_title
+        cap_size = self._size_for([caption], Box(0, 0, inner.w, inner.h - fig_h - 2 * INSET_Y), largest,
+                                  self.smallest, not s.figure)
+        cap_h = self.measured([caption], cap_size, inner.w, bold=not s.figure) - 2 * INSET_Y
+        height = fig_h + cap_h + 2 * INSET_Y + 4
+        panel = Box(box.x + 20, box.y + (box.h - height - 40) / 2, box.w - 40, height + 40)
+        if not self.branded:
+            self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Statement panel") \
+                .adjustments[0] = 0.08
+        self.rect(slide, Box(panel.x + panel.w / 2 - 40, panel.y + 12, 80, 5), pal.accent, name="Statement rule")
+        shape = self.text(slide, Box(inner.x, panel.y + 20, inner.w, height), [], cap_size, pal.text,
+                          name="Statement", anchor=MSO_ANCHOR.MIDDLE)
+        p = shape.text_frame.paragraphs[0]
+        p.alignment = PP_ALIGN.CENTER
+        if s.figure:
+            # figure and caption in one paragraph, a line break between: they read as one message
+            self.run(p, s.figure, fig_size, pal.accent, bold=True)
+            p.add_line_break()
+            self.run(p, caption, cap_size, pal.text)
+        else:
+            self.run(p, caption, cap_size, pal.title, bold=True)
+
+    def _columns(self, slide, s: PlannedSlide) -> None:
+        """Two titled columns side by side, each on its own pastel panel."""
+        th, pal = self.theme, self.theme.palette
+        box = self._titled(slide, s)
+        gap = 28.0
+        w = (box.w - gap) / 2
+        inner = w - 2 * CARD_PAD
+        low = self.smallest
+        head_size = self._size_for([c.heading for c in s.columns], Box(0, 0, inner, 80), 30, low, True)
+        head_h = max(self.measured([c.heading], head_size, inner, bold=True) for c in s.columns)
+        room = Box(0, 0, inner, box.h - head_h - 3 * CARD_PAD)
+        size = th.sizes.body
+        while size > low and not all(best_size(th, list(c.lines), room, size, size) for c in s.columns):
+            size -= 1
+        body_h = max(self.measured_bullets(list(c.lines), size, inner) for c in s.columns)
+        height = min(box.h, head_h + body_h + 3 * CARD_PAD)
+        top = box.y + (box.h - height) / 2
+        for i, col in enumerate(s.columns):
+            x = box.x + i * (w + gap)
+            band = pal.decor[i % len(pal.decor)]
+            self.rect(slide, Box(x, top, w, height), pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE,
+                      name=f"Column {i + 1}").adjustments[0] = 0.05
+            self.rect(slide, Box(x, top, w, head_h + 2 * CARD_PAD * 0.6), band, name=f"Column band {i + 1}")
+            self.text(slide, Box(x + CARD_PAD, top + CARD_PAD * 0.6, inner, head_h), [col.heading], head_size,
+                      self.ink_on(band), bold=True, name=f"Column heading {i + 1}")
+            body = Box(x + CARD_PAD, top + head_h + 2 * CARD_PAD, inner, body_h)
+            shape = slide.shapes.add_textbox(E(body.x), E(body.y), E(body.w), E(body.h))
+            shape.name = f"Column text {i + 1}"
+            tf = self.frame(shape, body)
+            for k, line in enumerate(col.lines):
+                p = tf.paragraphs[0] if k == 0 else tf.add_paragraph()
+                self.space_after(p, size)
+                self._bullet(p, pal.accent)
+                self.run(p, line, size, pal.text)
+
+    def measured_bullets(self, lines: list[str], size: float, width: float) -> float:
+        """Height of `lines` as bullets at `size` in a text box of `width`."""
+        paras = [Para(t, size, 22.0, 0.0, round(size * 0.3, 1)) for t in lines]
+        return paragraphs_height(paras, self.theme.body_font.file, width - 2 * INSET_X) + 2 * INSET_Y + 2
