@@ -117,7 +117,8 @@ def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience:
     limit = PHRASE_WORDS.get(audience.id, 12)
     items = tuple(replace(i, text=key_phrase(i.text, limit, lang)) for i in base.items)
     if layout in ("", "statement") and base.picture is None and items:
-        stated = _statement(replace(base, items=items), items, audience, forced=layout == "statement")
+        # the figure and its caption come from the whole point: cutting may drop the number
+        stated = _statement(base, base.items, audience, forced=layout == "statement")
         if stated is not None:
             return [stated]
     box = body_box(theme, with_picture=base.picture is not None)

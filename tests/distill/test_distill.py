@@ -252,7 +252,7 @@ def test_slides_have_unique_ids_titles_notes_and_lines(example, fixture_doc):
         assert len(ids) == len(set(ids))
         for _, slide in outline.slides():
             assert slide.title and slide.notes.strip() and slide.line > 0
-            assert slide.kind in ("content", "summary", "table", "image", "quote")
+            assert slide.kind in ("content", "summary", "table", "image", "quote", "code")
 
 
 def test_dump_and_load_round_trip(example, fixture_doc, tmp_path):
