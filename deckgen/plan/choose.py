@@ -22,8 +22,8 @@ MAX_CARDS = 4
 MAX_CHART_ROWS = 12
 MAX_SERIES = 4
 # Words kept on screen per point, by level: the key phrase; the notes keep the sentence.
-PHRASE_WORDS = {"general": 9, "practitioner": 12, "expert": 14}
-CARD_WORDS = 9
+PHRASE_WORDS = {"general": 8, "practitioner": 11, "expert": 12}
+CARD_WORDS = 8
 # Headers that set two things against each other: shown as two columns, not a grid.
 _CONTRAST = re.compile(r"^(pros?|cons?|avantages?|inconvénients?|before|after|avant|après|do|don['’]?t|"
                        r"à faire|à éviter|good|bad|bon|mauvais|yes|no|oui|non|with|without|avec|sans|"
@@ -85,13 +85,14 @@ def overview_cards(section: OutlineSection, audience: Audience, lang: str,
 
 
 def _statement(base: PlannedSlide, items: tuple[Item, ...], audience: Audience,
-               forced: bool = False) -> PlannedSlide | None:
+               forced: bool = False, opener: bool = False) -> PlannedSlide | None:
     """One message or a salient figure, large: for a single point, or a telling number on a general slide."""
-    for item in items:
+    for k, item in enumerate(items):
         figure = salient_figure(item.text)
-        if figure and (audience.id == "general" or len(items) <= 2):
+        # a general slide shows its telling number; a denser one only when it leads its message
+        if figure and (audience.id == "general" or len(items) <= 2 or (k == 0 and len(items) <= 3)):
             return replace(base, layout="statement", figure=figure, caption=item.text, items=(item,))
-    if len(items) == 1 or forced:
+    if len(items) == 1 or forced or opener:
         return replace(base, layout="statement", caption=items[0].text, items=items[:1])
     return None
 
@@ -118,7 +119,8 @@ def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience:
     items = tuple(replace(i, text=key_phrase(i.text, limit, lang)) for i in base.items)
     if layout in ("", "statement") and base.picture is None and items:
         # the figure and its caption come from the whole point: cutting may drop the number
-        stated = _statement(base, base.items, audience, forced=layout == "statement")
+        stated = _statement(base, base.items, audience, forced=layout == "statement",
+                            opener=slide.id.endswith("-intro") and audience.id != "general")
         if stated is not None:
             return [stated]
     box = body_box(theme, with_picture=base.picture is not None)

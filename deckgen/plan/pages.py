@@ -156,25 +156,25 @@ def _pick_columns(table: TableData, cols: list[int]) -> TableData:
     return TableData(pick(table.header), tuple(pick(r) for r in table.rows))
 
 
-def table_pages(base: PlannedSlide, theme: Theme, lang: str) -> list[PlannedSlide]:
+def table_pages(base: PlannedSlide, theme: Theme, lang: str, *, max_rows: int = 0) -> list[PlannedSlide]:
     """A table over as many slides as its rows (and, when too wide, its columns) need."""
     assert base.table is not None
     box = body_box(theme)
     groups = _column_groups(theme, base.table, box.w, TABLE_SIZE, base.kind == "glossary")
-    parts = [_row_pages(replace(base, table=_pick_columns(base.table, g)), theme, box) for g in groups]
+    parts = [_row_pages(replace(base, table=_pick_columns(base.table, g)), theme, box, max_rows) for g in groups]
     pages = [p for part in parts for p in part]
     return [replace(p, title=_part_title(base.title, n, len(pages), lang), part=(n, len(pages)))
             for n, p in enumerate(pages, 1)]
 
 
-def _row_pages(base: PlannedSlide, theme: Theme, box: Box) -> list[PlannedSlide]:
+def _row_pages(base: PlannedSlide, theme: Theme, box: Box, max_rows: int) -> list[PlannedSlide]:
     table = base.table
     assert table is not None
     _, heights = table_row_heights(theme, table.header, table.rows, box.w, bold_first=base.kind == "glossary")
     pages: list[list[tuple[str, ...]]] = [[]]
     used = heights[0]
     for row, h in zip(table.rows, heights[1:]):
-        if pages[-1] and used + h > box.h:
+        if pages[-1] and (used + h > box.h or len(pages[-1]) == max_rows):
             pages.append([])
             used = heights[0]
         pages[-1].append(row)

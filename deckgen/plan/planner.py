@@ -21,12 +21,13 @@ from deckgen.outline.model import (
 from deckgen.textutil import words
 from deckgen.theme.loader import Theme
 
-from .choose import arrange, overview_cards
+from .choose import PHRASE_WORDS, arrange, overview_cards
 from .deckplan import DeckPlan, Item, PlannedPicture, PlannedSlide
 from .fold import OVERRUN, fold_slides
 from .i18n import colon, quoted, t
-from .layout import body_box
+from .layout import body_box, body_min
 from .pages import fit_title, paginate, table_pages
+from .phrases import key_phrase
 from .timing import fit_pace, pace_of, timed
 
 MAX_GLOSSARY = 18  # three slides: a glossary longer than that is a lecture of its own
@@ -228,9 +229,10 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
     takeaways = [p for p in outline.takeaways if audience.id in p.levels][: max(3, audience.max_points)]
     if takeaways:
         tk = PlannedSlide(kind="takeaways", title=t(lang, "takeaways"),
-                          items=tuple(Item(p.text, source=p.source) for p in takeaways),
+                          items=tuple(Item(key_phrase(p.text, PHRASE_WORDS.get(audience.id, 12), lang), source=p.source)
+                                      for p in takeaways),
                           notes=t(lang, "takeaways_notes") + ".\n\n" + "\n".join(f"• {p.text}" for p in takeaways))
-        slides += paginate(theme, tk, body, lang)
+        slides += paginate(theme, tk, body, lang, smallest=body_min(theme, audience.id))
     if audience.id == "expert" and outline.references:
         refs = PlannedSlide(kind="references", title=t(lang, "references"),
                             items=tuple(Item(r) for r in outline.references),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
-from deckgen.measure import Para, paragraphs_height
+from deckgen.measure import Para, paragraphs_height, text_width
 from deckgen.plan.deckplan import PlannedSlide
 from deckgen.plan.layout import INSET_X, INSET_Y, Box, best_size
 
@@ -28,42 +28,73 @@ class LayoutSlides:
             return smallest
         return min(sizes, default=largest)
 
+    def _words_fit(self, texts: list[str], size: float, width: float, bold: bool) -> bool:
+        """True when no word of `texts` is wider than `width` at `size`: a word is never broken."""
+        font = (self.theme.heading_font if bold else self.theme.body_font).file
+        return all(text_width(w, font, size) <= width - 2 * INSET_X for t in texts for w in t.split())
+
+    def _card_plan(self, s: PlannedSlide, box: Box, per_row: int, rows: int, with_lines: bool):
+        """(heading size, line size, heading height, line height, card height) of the largest cards that fit."""
+        horizontal = rows > 1
+        w = (box.w - CARD_GAP * (per_row - 1)) / per_row
+        inner = w - 2 * CARD_PAD - (MARK + 16 if horizontal else 0)
+        heads = [c.heading for c in s.cards]
+        lines = [c.line for c in s.cards if c.line] if with_lines else []
+        size = self.theme.sizes.body
+        while size >= self.smallest:
+            head_size = min(30.0, size + 2)
+            if self._words_fit(heads, head_size, inner, True) and self._words_fit(lines, size, inner, False):
+                head_h = max(self.measured([h], head_size, inner, bold=True) for h in heads)
+                line_h = max((self.measured([t], size, inner) for t in lines), default=0.0)
+                text_h = head_h + (8 + line_h if line_h else 0)
+                card_h = 2 * CARD_PAD + (max(MARK, text_h) if horizontal else MARK + 14 + text_h)
+                if rows * card_h + (rows - 1) * CARD_GAP <= box.h:
+                    return head_size, size, head_h, line_h, card_h
+            size -= 1.0
+        return None
+
     def _cards(self, slide, s: PlannedSlide) -> None:
-        th, pal = self.theme, self.theme.palette
+        """2–3 cards side by side, 4 in a 2 × 2 grid: a disc with the mark, a heading, one line."""
+        pal = self.theme.palette
         box = self._titled(slide, s)
         n = len(s.cards)
-        w = (box.w - CARD_GAP * (n - 1)) / n
-        inner = w - 2 * CARD_PAD
-        low = self.smallest
-        head_size = self._size_for([c.heading for c in s.cards], Box(0, 0, inner, 3 * 34 * 1.25), 30, low, True)
-        head_h = max(self.measured([c.heading], head_size, inner, bold=True) for c in s.cards)
-        room = box.h - 2 * CARD_PAD - MARK - 14 - head_h - 10
-        lines = [c.line for c in s.cards]
-        line_size = self._size_for(lines, Box(0, 0, inner, room), th.sizes.body, low, False) if any(lines) else low
-        line_h = max((self.measured([c.line], line_size, inner) for c in s.cards if c.line), default=0.0)
-        height = min(box.h, 2 * CARD_PAD + MARK + 14 + head_h + (10 + line_h if line_h else 0))
-        top = box.y + (box.h - height) / 2
+        per_row = n if n <= 3 else 2
+        rows = -(-n // per_row)
+        sized = self._card_plan(s, box, per_row, rows, True) or self._card_plan(s, box, per_row, rows, False)
+        if sized is None:
+            self.warnings.append(f"cards of '{s.title[:40]}' may not fit")
+            sized = (self.smallest, self.smallest, 60.0, 0.0, (box.h - CARD_GAP * (rows - 1)) / rows)
+        head_size, line_size, head_h, line_h, card_h = sized
+        horizontal = rows > 1
+        w = (box.w - CARD_GAP * (per_row - 1)) / per_row
+        top0 = box.y + (box.h - rows * card_h - (rows - 1) * CARD_GAP) / 2  # centred in the free area
         for i, card in enumerate(s.cards):
-            x = box.x + i * (w + CARD_GAP)
-            shp = self.rect(slide, Box(x, top, w, height), pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE,
+            x = box.x + (i % per_row) * (w + CARD_GAP)
+            top = top0 + (i // per_row) * (card_h + CARD_GAP)
+            shp = self.rect(slide, Box(x, top, w, card_h), pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE,
                             name=f"Card {i + 1}")
             shp.adjustments[0] = 0.07
             if self.branded:  # a template's own background may be the surface colour: outline the card
                 shp.line.color.rgb = rgb(pal.divider_background)
             disc_colour = pal.decor[i % len(pal.decor)]
-            disc = self.rect(slide, Box(x + CARD_PAD, top + CARD_PAD, MARK, MARK), disc_colour, MSO_SHAPE.OVAL,
-                             name=f"Card mark {i + 1}")
-            tf = self.frame(disc, Box(x + CARD_PAD, top + CARD_PAD, MARK, MARK), anchor=MSO_ANCHOR.MIDDLE)
+            disc_box = Box(x + CARD_PAD, top + CARD_PAD, MARK, MARK)
+            disc = self.rect(slide, disc_box, disc_colour, MSO_SHAPE.OVAL, name=f"Card mark {i + 1}")
+            tf = self.frame(disc, disc_box, anchor=MSO_ANCHOR.MIDDLE)
             tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
             tf.word_wrap = False
             p = tf.paragraphs[0]
             p.alignment = PP_ALIGN.CENTER
-            self.run(p, card.mark, min(24.0, max(low, 20.0)), self.ink_on(disc_colour), bold=True)
-            y = top + CARD_PAD + MARK + 14
-            self.text(slide, Box(x + CARD_PAD, y, inner, head_h), [card.heading], head_size, pal.title, bold=True,
+            self.run(p, card.mark, min(24.0, max(self.smallest, 20.0)), self.ink_on(disc_colour), bold=True)
+            if horizontal:
+                tx, ty = x + CARD_PAD + MARK + 16, top + CARD_PAD
+                inner = w - 2 * CARD_PAD - MARK - 16
+            else:
+                tx, ty = x + CARD_PAD, top + CARD_PAD + MARK + 14
+                inner = w - 2 * CARD_PAD
+            self.text(slide, Box(tx, ty, inner, head_h), [card.heading], head_size, pal.title, bold=True,
                       name=f"Card heading {i + 1}")
-            if card.line:
-                self.text(slide, Box(x + CARD_PAD, y + head_h + 10, inner, line_h), [card.line], line_size,
+            if card.line and line_h:
+                self.text(slide, Box(tx, ty + head_h + 8, inner, line_h), [card.line], line_size,
                           pal.text, name=f"Card text {i + 1}")
 
     def _statement(self, slide, s: PlannedSlide) -> None:
