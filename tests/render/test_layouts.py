@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -69,6 +70,14 @@ def very_important_function(template: str, *variables, file: os.PathLike, debug:
 
 > Simple things should be simple, complex things should be possible.
 
+## Gallery
+
+The dashboards show how the platform behaves under load during the busiest week.
+
+![Requests per day during the busiest week](growth.png)
+
+![Error budget burned per team](budget.png)
+
 ## Vocabulary
 
 The following table lists notions with very long words.
@@ -85,6 +94,8 @@ def _build(tmp_path: Path, monkeypatch, levels=("general", "expert"), theme: str
     src = tmp_path / "talk" / "talk.md"
     src.parent.mkdir(parents=True, exist_ok=True)
     src.write_text(TALK, encoding="utf-8")
+    for name, colour in (("growth.png", "#88AACC"), ("budget.png", "#CC88AA")):
+        PILImage.new("RGB", (800, 450), colour).save(src.parent / name)
     api.build([src], levels=list(levels), theme=theme, out_dir=tmp_path / "out")
     return {lv: Presentation(str(next((tmp_path / "out").rglob(f"*-{lv}.pptx")))) for lv in levels}
 
@@ -215,6 +226,16 @@ def test_rebuilds_with_charts_and_code_are_byte_identical(tmp_path, monkeypatch)
     shutil.rmtree(tmp_path / "out")
     api.build([tmp_path / "talk" / "talk.md"], levels=["expert"], out_dir=tmp_path / "out")
     assert next((tmp_path / "out").rglob("*-expert.pptx")).read_bytes() == first
+
+
+def test_a_figure_gets_a_picture_slide_with_caption_and_alt_text(decks):
+    d, _ = decks
+    slide = next(s for s in d["expert"].slides if "Caption" in _names(s))
+    pic = next(sh for sh in slide.shapes if sh.shape_type == 13)
+    caption = next(sh for sh in slide.shapes if sh.name == "Caption")
+    assert caption.text_frame.text == "Error budget burned per team"
+    assert pic._element.nvPicPr.cNvPr.get("descr") == "Error budget burned per team"
+    assert caption.top >= pic.top + pic.height  # under the picture, not over it
 
 
 @pytest.mark.parametrize("theme", ["pastel-dark", "high-contrast", "corporate"])
