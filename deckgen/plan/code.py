@@ -15,6 +15,7 @@ from .layout import CODE_FONT, INSET_X, INSET_Y, Box, body_box
 CODE_LARGEST = 24.0
 CODE_SMALLEST = 18.0  # below this the back of the room reads nothing
 CODE_PAD = 16.0  # the code panel's padding around its text
+CODE_SAFETY = 1.06  # LibreOffice sets monospace lines a little looser than their metrics say
 MAX_CODE_PAGES = 3  # a longer listing is elided: the outline and the notes keep all of it
 ELISION = "…"
 
@@ -40,7 +41,7 @@ def _rows(line: str, size: float, width: float) -> int:
 
 def code_height(lines: list[str], size: float, width: float) -> float:
     """Height in points of `lines` at `size` in a text box of inner `width`."""
-    return sum(_rows(ln, size, width) for ln in lines) * line_height(CODE_FONT, size)
+    return sum(_rows(ln, size, width) for ln in lines) * line_height(CODE_FONT, size) * CODE_SAFETY
 
 
 def _inner(box: Box) -> tuple[float, float]:

@@ -79,6 +79,24 @@ class Fit:
         return max(rh, rw)
 
 
+def _segments(p) -> list[tuple[str, float, bool, str | None]]:
+    """A paragraph's lines between line breaks: (text, largest size, mostly bold, typeface) each."""
+    out: list[list] = [[]]
+    for r in p.runs:
+        if r.text == "\n":
+            out.append([])
+        else:
+            out[-1].append(r)
+    segs = []
+    for runs in out:
+        text = "".join(r.text for r in runs)
+        seen = [r for r in runs if r.text.strip()] or runs
+        size = max((r.size for r in seen), default=p.size)
+        bold = sum(len(r.text) for r in seen if r.bold) * 2 > sum(len(r.text) for r in seen)
+        segs.append((text, size, bold, seen[0].typeface if seen else p.typeface))
+    return segs
+
+
 def measure_fit(ctx: SlideContext, shape: Shape, *, full_size: bool = False) -> Fit | None:
     """Room needed vs room offered; None for vertical text or a shape without visible text."""
     chain = shape.body_pr_chain()
@@ -116,6 +134,16 @@ def measure_fit(ctx: SlideContext, shape: Shape, *, full_size: bool = False) -> 
             lines = text.split("\n")
             widest = max(widest, p.indent_pt + max(text_width(line, ff, size) for line in lines))
             total_h += len(lines) * line_height(ff, size, spacing) + before + after
+            continue
+        segments = _segments(p)
+        if len(segments) > 1:
+            # lines split by breaks (a key figure over its caption): each at its own size and weight
+            for seg_text, seg_size, seg_bold, seg_face in segments:
+                seg_ff = font_file(seg_face, seg_bold)
+                para = Para(seg_text, seg_size * scale, p.indent_pt, 0.0, 0.0, spacing)
+                total_h += paragraphs_height([para], seg_ff, max(1.0, avail_w))
+                widest = max(widest, longest_line([para], seg_ff, max(1.0, avail_w)))
+            total_h += before + after
             continue
         para = Para(text if text.strip() else "", size, p.indent_pt, before, after, spacing)
         total_h += paragraphs_height([para], ff, max(1.0, avail_w))
