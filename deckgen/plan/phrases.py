@@ -17,6 +17,8 @@ _DANGLING = {
            "leurs", "ce", "cette", "ces", "ne", "pas", "se", "sans", "plus"},
 }
 MIN_PHRASE_WORDS = 3
+MIN_COMMA_WORDS = 5  # a comma after fewer words usually opens a list ("A, B and C do …"), not a clause
+_ENUMERATION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:et|ou|and|or)\s", re.I)
 
 
 def key_phrase(text: str, max_words: int, lang: str) -> str:
@@ -34,6 +36,9 @@ def key_phrase(text: str, max_words: int, lang: str) -> str:
         if n > max_words:
             break
         last = re.split(r"[\s'’]", head.lower())[-1] if head else ""
+        comma = m.group(0).strip() == ","
+        if comma and (n < MIN_COMMA_WORDS or _ENUMERATION.match(text[m.end():])):
+            continue  # the comma separates items of a list: cutting there changes the meaning
         if n >= MIN_PHRASE_WORDS and last not in _DANGLING.get(lang, _DANGLING["en"]) and head.count("(") == head.count(")"):
             best = head
     return best or text

@@ -7,9 +7,10 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
 from deckgen.contrast import contrast_ratio
-from deckgen.measure import paragraphs_height
+from deckgen.measure import Para, paragraphs_height
 from deckgen.plan.deckplan import PlannedSlide
 from deckgen.plan.layout import (
+    BULLET_INDENT,
     INSET_X,
     INSET_Y,
     SLIDE_H,
@@ -72,13 +73,27 @@ class ContentSlides:
         box = body_box(th, with_picture=with_pic)
         if s.items:
             # centred in the free area: a short list does not hang under the title
-            shape = self.bullets(slide, box, s, bullets=s.kind not in ("agenda", "glossary"))
+            bullets = s.kind not in ("agenda", "glossary")
+            shape = self.bullets(slide, box, s, bullets=bullets)
             if shape is not None:
                 shape.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+                self._air(shape, s, box, bullets)
         if with_pic:
             self.picture(slide, s.picture.path, s.picture.alt, picture_box(th))
 
     _bullets = _content
+
+    def _air(self, shape, s: PlannedSlide, box: Box, bullets: bool) -> None:
+        """A short list gets more space between its points, as far as the free area allows."""
+        size = s.body_size or self.theme.sizes.body
+        texts = [(f"{i.label} — {i.text}" if i.label else i.text) for i in s.items]
+        indent = BULLET_INDENT if bullets else 0.0
+        for share in (1.2, 0.9, 0.7):
+            paras = [Para(t, size, indent, 0.0, size * share) for t in texts]
+            if paragraphs_height(paras, self.theme.body_font.file, box.w - 2 * INSET_X) <= box.h - 2 * INSET_Y - 4:
+                for p in shape.text_frame.paragraphs:
+                    p.space_after = Pt(round(size * share, 1))
+                return
 
     def _picture(self, slide, s: PlannedSlide) -> None:
         """The document's figure, as large as the free area allows, with its caption under it."""

@@ -258,6 +258,8 @@ def test_key_phrase_and_figure():
     assert key_phrase("Black defaults to 88 characters per line, which happens to be 10 % over 80", 9, "en") \
         == "Black defaults to 88 characters per line"
     assert key_phrase("Short and whole", 9, "en") == "Short and whole"
+    enumeration = "Les défis éthiques, techniques et réglementaires exigent une vigilance constante"
+    assert key_phrase(enumeration, 8, "fr") == enumeration  # a list is not cut after its first item
     assert salient_figure("Adoption grew: 70 % of teams moved") == "70 %"
     assert salient_figure("See article 12 for details") == ""
     assert salient_figure("Released in 2022 for everyone") == "2022"
