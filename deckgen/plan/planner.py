@@ -22,7 +22,7 @@ from deckgen.textutil import words
 from deckgen.theme.loader import Theme
 
 from .choose import PHRASE_WORDS, arrange, overview_cards
-from .deckplan import DeckPlan, Item, PlannedPicture, PlannedSlide
+from .deckplan import Card, DeckPlan, Item, PlannedPicture, PlannedSlide
 from .fold import OVERRUN, fold_slides
 from .i18n import colon, quoted, t
 from .layout import body_box, body_min
@@ -30,6 +30,7 @@ from .pages import fit_title, paginate, table_pages
 from .phrases import key_phrase
 from .timing import fit_pace, pace_of, timed
 
+TAKEAWAY_CARD_WORDS = 14  # longer takeaways read better as a list than in narrow cards
 MAX_GLOSSARY = 18  # three slides: a glossary longer than that is a lecture of its own
 
 
@@ -232,7 +233,12 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
                           items=tuple(Item(key_phrase(p.text, PHRASE_WORDS.get(audience.id, 12), lang), source=p.source)
                                       for p in takeaways),
                           notes=t(lang, "takeaways_notes") + ".\n\n" + "\n".join(f"• {p.text}" for p in takeaways))
-        slides += paginate(theme, tk, body, lang, smallest=body_min(theme, audience.id))
+        if 2 <= len(tk.items) <= 4 and all(len(words(i.text)) <= TAKEAWAY_CARD_WORDS for i in tk.items):
+            # what to remember, as numbered cards side by side
+            slides.append(replace(tk, layout="cards", cards=tuple(Card(i.text, "", f"{n:02d}")
+                                                                    for n, i in enumerate(tk.items, 1))))
+        else:
+            slides += paginate(theme, tk, body, lang, smallest=body_min(theme, audience.id))
     if audience.id == "expert" and outline.references:
         refs = PlannedSlide(kind="references", title=t(lang, "references"),
                             items=tuple(Item(r) for r in outline.references),

@@ -7,7 +7,7 @@ from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
 from deckgen.measure import Para, paragraphs_height, text_width
 from deckgen.plan.deckplan import PlannedSlide
-from deckgen.plan.layout import INSET_X, INSET_Y, Box, best_size
+from deckgen.plan.layout import INSET_X, INSET_Y, Box, best_size, body_box
 
 from .canvas import E, rgb
 
@@ -56,11 +56,14 @@ class LayoutSlides:
     def _cards(self, slide, s: PlannedSlide) -> None:
         """2–3 cards side by side, 4 in a 2 × 2 grid: a disc with the mark, a heading, one line."""
         pal = self.theme.palette
-        box = self._titled(slide, s)
+        box = body_box(self.theme)
         n = len(s.cards)
         per_row = n if n <= 3 else 2
         rows = -(-n // per_row)
         sized = self._card_plan(s, box, per_row, rows, True) or self._card_plan(s, box, per_row, rows, False)
+        if sized is None and s.items:
+            return self._content(slide, s)  # too much text for cards: the same points as a list
+        self._titled(slide, s)
         if sized is None:
             self.warnings.append(f"cards of '{s.title[:40]}' may not fit")
             sized = (self.smallest, self.smallest, 60.0, 0.0, (box.h - CARD_GAP * (rows - 1)) / rows)

@@ -132,6 +132,15 @@ def test_expert_deck_uses_many_layouts(decks):
     assert any("Quote" in n for n in names)
 
 
+def test_takeaways_are_numbered_cards(decks):
+    d, _ = decks
+    last = list(d["general"].slides)[-2]
+    names = _names(last)
+    headings = [sh.text_frame.text for sh in last.shapes if sh.name.startswith("Card heading")]
+    marks = [sh.text_frame.text for sh in last.shapes if sh.name.startswith("Card mark")]
+    assert "Card 1" in names and len(headings) >= 2 and marks[:2] == ["01", "02"]
+
+
 def test_code_is_editable_monospace_text_highlighted_in_theme_colours(decks):
     d, _ = decks
     code = next(s for s in d["expert"].slides if "Code" in _names(s))
