@@ -33,10 +33,12 @@ def _rows(line: str, size: float, width: float) -> int:
     """Screen lines one source line takes at `size` when the renderer wraps it at spaces."""
     if not line.strip():
         return 1
-    indent = text_width(line[: len(line) - len(line.lstrip())], CODE_FONT, size)
-    if indent + text_width(line.strip(), CODE_FONT, size) <= width:
+    full = text_width(line.rstrip(), CODE_FONT, size)  # runs of spaces count: code keeps them
+    if full <= width:
         return 1
-    return len(wrap(line.strip(), CODE_FONT, size, max(1.0, width - indent)))
+    indent = text_width(line[: len(line) - len(line.lstrip())], CODE_FONT, size)
+    by_words = len(wrap(line.strip(), CODE_FONT, size, max(1.0, width - indent)))
+    return max(by_words, math.ceil(full / width))
 
 
 def code_height(lines: list[str], size: float, width: float) -> float:

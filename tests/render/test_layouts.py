@@ -272,3 +272,9 @@ def test_key_phrase_and_figure():
     assert salient_figure("Adoption grew: 70 % of teams moved") == "70 %"
     assert salient_figure("See article 12 for details") == ""
     assert salient_figure("Released in 2022 for everyone") == "2022"
+
+
+def test_code_with_runs_of_spaces_is_measured_as_drawn():
+    from deckgen.plan.code import code_height
+    aligned = "tweet" + " " * 60 + "tweet" + " " * 60 + "tweet"  # an ASCII diagram keeps its spaces
+    assert code_height([aligned], 18, 600) >= 2 * code_height(["tweet"], 18, 600)
