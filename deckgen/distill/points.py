@@ -21,6 +21,7 @@ from .keyphrases import (
 from .sections import EXPERT, GENERAL, PRACTITIONER, Sentence
 from .sentences import rules_for, tokens
 from .shorten import shorten
+from .standalone import Context, subject_of
 
 MAX_SIMILARITY = 0.5  # content-word Jaccard above which two points say the same thing
 TOP_KEYPHRASES = 15
@@ -96,6 +97,13 @@ class Distiller:
         self.glossary = glossary
         self.idf = idf_table([s.text for s in all_sentences], lang)
         self.rules = rules_for(lang)
+        # what a leading "It"/"Elle" of each sentence may stand for: the previous sentence's subject
+        self.contexts: dict[int, Context] = {}
+        previous: dict[str, Sentence] = {}
+        for s in all_sentences:
+            before = previous.get(s.section_id)
+            self.contexts[s.order] = subject_of(before.text, lang) if before else Context()
+            previous[s.section_id] = s
 
     def scope(self, sentences: list[Sentence]) -> Scope:
         text = " ".join(s.text for s in sentences)
@@ -106,7 +114,7 @@ class Distiller:
         """Every valid version of every sentence of the scope within `limit` words."""
         out = []
         for s, cent in zip(scope.sentences, scope.centrality):
-            for comp in shorten(s.text, self.lang, limit):
+            for comp in shorten(s.text, self.lang, limit, self.contexts.get(s.order, Context())):
                 out.append(Option(s, comp.text, comp.cost, cent, tfidf(comp.text, self.lang, self.idf),
                                   frozenset(stems(comp.text, self.lang))))
         return out

@@ -9,6 +9,7 @@ from deckgen.document import ListBlock, Paragraph, Quote, Section, Table
 from deckgen.levels import LEVEL_IDS
 from deckgen.textutil import block_text, slugify
 
+from .quotes import attribution_line, callout_text, quotation
 from .sentences import split_sentences
 
 GENERAL, PRACTITIONER, EXPERT = LEVEL_IDS
@@ -34,7 +35,9 @@ class Sentence:
 
 
 def _block_sentences(block, lang: str) -> list[str]:
-    if isinstance(block, Paragraph | Quote):
+    if isinstance(block, Quote):
+        return list(split_sentences(callout_text(block.text) or block.text, lang))
+    if isinstance(block, Paragraph):
         return list(split_sentences(block.text, lang))
     if isinstance(block, ListBlock):
         return [s for item in block.items for s in split_sentences(item.text, lang)]
@@ -44,7 +47,12 @@ def _block_sentences(block, lang: str) -> list[str]:
 def section_sentences(section: Section, lang: str, counter: list[int]) -> list[Sentence]:
     """Sentences of a section's own blocks (not its subsections)."""
     out = []
-    for block in section.blocks:
+    blocks = section.blocks
+    for i, block in enumerate(blocks):
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        if quotation(block, after) is not None or (i and attribution_line(block)
+                                                    and quotation(blocks[i - 1], block) is not None):
+            continue  # a quotation is shown on a slide of its own, with its attribution: never as points
         for k, text in enumerate(_block_sentences(block, lang), 1):
             counter[0] += 1
             out.append(Sentence(text, section.id, block.line, k, counter[0], k == 1))

@@ -14,6 +14,18 @@ from functools import lru_cache
 from deckgen.textutil import words
 
 from .sentences import bare, rules_for, stopwords, tokens, word_count
+from .standalone import (
+    Context,
+    has_cut_marker,
+    looks_like_code,
+    opens_adverbial,
+    opens_subordinate,
+    points_back,
+    resolve,
+    strip_connective,
+    strip_enumerator,
+    strip_presentative,
+)
 
 MIN_WORDS = 4  # shorter than this, a point is a label, not a statement
 
@@ -232,6 +244,7 @@ def clean_sentence(sentence: str, lang: str, *, keep_parentheses: bool = False) 
     text = _DASH_ASIDE.sub("", text)
     for _ in range(3):  # "Par ailleurs, en effet, …": openers can stack
         text = pats["opener"].sub("", text)
+    text = _capitalise(strip_presentative(strip_connective(strip_enumerator(text), lang), lang))
     text = pats["aside"].sub("", text)
     text = pats["filler"].sub("", text)
     return _tidy(text)
@@ -345,8 +358,18 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False
     if re.search(r"https?:|www\.|\S@\S", text):
         return False  # addresses belong in the references, not in a point
-    if _CODE.search(text):
+    if _CODE.search(text) or looks_like_code(text):
         return False  # shell or code fragments read as noise on a slide; they stay in the notes
+    if has_cut_marker(text):
+        return False  # "Prefer... on the same line": the source itself elides; not a statement
+    if points_back(text, lang):
+        return False  # "It will insert…", "Cela dépend…": needs the sentence before
+    if opens_subordinate(text, lang) and not _main_clause_after_comma(text, lang):
+        return False  # "Where there are two empty lines in a row": a subordinate clause alone
+    if cut and opens_adverbial(text, lang) and not _main_clause_after_comma(text, lang):
+        return False  # "Depending on how each component is configured": the main clause was cut off
+    if cut and _verb_before_last_comma(text, lang):
+        return False  # "L'État est, sauf mention contraire": the verb's complement was cut off
     if sum(1 for t in tokens(text) if t not in stopwords(lang)) < 2:
         return False
     if cut and re.match(rf"(?:{_alt(r.subordinators)})(?![\w'’-])", text, re.IGNORECASE):
@@ -362,6 +385,35 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
 _CODE = re.compile(r"\$[({\w]|>>|&&|\|\||~/|`|\w\(\)|\{\s*\}|[=<>]{2}|\s--?\w|\w/\w+/|\w\.(?:sh|py|md|toml|ya?ml|json)\b")
 
 
-def shorten(sentence: str, lang: str, limit: int) -> tuple[Compression, ...]:
-    """The versions of `sentence` that make a valid point of at most `limit` words, cheapest first."""
-    return tuple(c for c in compressions(sentence, lang) if is_point(c.text, lang, limit, cut=c.cut))
+def _main_clause_after_comma(text: str, lang: str) -> bool:
+    """"If you install a module, npm adds it": the subordinate clause is followed by its main clause."""
+    commas = _commas(text)
+    return bool(commas) and has_verb(text[commas[0] + 1:], lang) and len(words(text[commas[0] + 1:])) >= 3
+
+
+def _verb_before_last_comma(text: str, lang: str) -> bool:
+    commas = _commas(text)
+    if not commas:
+        return False
+    before = words(text[: commas[-1]])
+    return bool(before) and bare(before[-1].lower()) in rules_for(lang).verbs
+
+
+RESOLVED_COST = 0.8  # a point whose pronoun was replaced by its antecedent: fine, but the author's own is better
+
+
+def shorten(sentence: str, lang: str, limit: int, context: Context = Context()) -> tuple[Compression, ...]:
+    """The versions of `sentence` that make a valid point of at most `limit` words, cheapest first.
+
+    A version opening on a subject pronoun takes the previous sentence's subject (`context`) when
+    that is safe, else it is left out."""
+    out = []
+    for c in compressions(sentence, lang):
+        text = resolve(c.text, lang, context)
+        if text is None:
+            continue
+        if text != c.text:
+            c = Compression(text, c.cost + RESOLVED_COST, c.cut)
+        if is_point(c.text, lang, limit, cut=c.cut):
+            out.append(c)
+    return tuple(sorted(out, key=lambda c: (c.cost, -len(c.text), c.text)))

@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from deckgen.document import Code, Document, Image, Paragraph, Quote, Section, Table
 from deckgen.levels import LEVEL_IDS
 from deckgen.outline.model import CodeSample, OutlineSection, Picture, Point, Slide, TableData
-from deckgen.textutil import words
 
 from .glossary import Glossary
 from .keyphrases import Keyphrase
@@ -22,6 +21,7 @@ from .points import (
     count_covered,
     to_points,
 )
+from .quotes import quotation
 from .sections import (
     EXPERT,
     GENERAL,
@@ -63,7 +63,6 @@ def _titled(title: str, header: tuple[str, ...], lang: str) -> str:
     return f"{title}{sep}{', '.join(cols)}"
 
 
-QUOTE_WORDS = (4, 40)  # shorter is not a message, longer does not fit a quote slide
 CODE_LINES = 40  # a longer listing is a file to read, not an example to show
 CODE_PER_SECTION = 3  # a style guide shows a few examples per rule, not every variant
 
@@ -74,7 +73,9 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
     picture: Picture | None = None
     extra: list[Slide] = []
     codes, said = 0, ""
-    for block in section.blocks:
+    blocks = section.blocks
+    for i, block in enumerate(blocks):
+        quoted = quotation(block, blocks[i + 1] if i + 1 < len(blocks) else None)
         if isinstance(block, Paragraph):
             said = block.text  # what the author says just before a code block explains it
         if isinstance(block, Table) and block.rows:
@@ -83,12 +84,13 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
                 kind="table",
                 levels=tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
                 table=TableData(block.header, block.rows), notes=table_sentences(block, lang), line=section.line))
-        elif isinstance(block, Quote) and QUOTE_WORDS[0] <= len(words(block.text)) <= QUOTE_WORDS[1]:
-            # a quotation the author set apart is a key message: it gets a slide of its own, verbatim
+        elif isinstance(block, Quote) and quoted is not None:
+            # a quotation the author set apart is a key message: a slide of its own, verbatim, with its speaker
+            text, who = quoted
             extra.append(Slide(id=_unique(f"{section.id}-quote", taken),
                                title=f"{section.title} — {'citation' if lang == 'fr' else 'quote'}", kind="quote",
-                               levels=levels, points=(Point(block.text, levels, f"{section.id}:L{block.line}"),),
-                               notes=block.text, line=block.line))
+                               levels=levels, points=(Point(text, levels, f"{section.id}:L{block.line}"),),
+                               notes=text + (f"\n— {who}" if who else ""), line=block.line, attribution=who))
         elif isinstance(block, Code) and _worth_showing(block) and codes < CODE_PER_SECTION:
             # code is shown to those who write it; its text stays editable in the outline
             codes += 1
@@ -175,7 +177,8 @@ class OutlineBuilder:
         draft = _Draft(slide, scope, tiers, self.d.repair(picks, scope, tiers, scope.must))
         return [draft, *(_Draft(s) for s in extra)]
 
-    def section(self, top: Section, role: str) -> OutlineSection:
+    def section(self, top: Section, role: str, promoted: frozenset[str] = frozenset()) -> OutlineSection:
+        """The slides of a top-level part; subsections in `promoted` are shown to the general audience too."""
         subs = [c for c in top.children if not is_reference_section(c, last=False)]
         if not subs:
             ident = _unique(top.id, self.taken)
@@ -203,17 +206,18 @@ class OutlineBuilder:
                                       levels=DEEP_TIER.levels, picture=picture, notes=picture.alt, line=top.line))
             drafts += [_Draft(s) for s in extra]
         for sub in subs:
-            drafts += self.subsection(sub)
+            drafts += self.subsection(sub, general=sub.id in promoted)
         if everything:
             self.repair_section(drafts, self.d.scope(everything).must)
         slides = (overview, *(d.done() for d in drafts))
         return OutlineSection(top.id, top.title, top.number, slides, top.line, own_text(top, self.lang), role)
 
-    def subsection(self, sub: Section) -> list[_Draft]:
+    def subsection(self, sub: Section, *, general: bool = False) -> list[_Draft]:
         own = self.sentences(sub)
         pool = own if len(own) >= 2 or not sub.children else self.tree_sentences(sub)
-        out = self.content(sub, _unique(sub.id, self.taken), DEEP_TIER.levels, (DEEP_TIER, EXPERT_TIER), pool,
-                           full_text(sub, self.lang))
+        levels, tiers = (LEVEL_IDS, (GENERAL_TIER, DEEP_TIER, EXPERT_TIER)) if general else \
+            (DEEP_TIER.levels, (DEEP_TIER, EXPERT_TIER))
+        out = self.content(sub, _unique(sub.id, self.taken), levels, tiers, pool, full_text(sub, self.lang))
         for deeper in sub.walk():
             if deeper is not sub and not is_reference_section(deeper, last=False):
                 out += self.content(deeper, _unique(deeper.id, self.taken), (EXPERT,), (EXPERT_TIER,),

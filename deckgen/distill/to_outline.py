@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from deckgen.document import Document, Section
 from deckgen.levels import LEVEL_IDS
-from deckgen.outline.model import Cover, Meta, Outline, Point
+from deckgen.outline.model import Cover, Meta, Outline, OutlineSection, Point
+from deckgen.textutil import words
 
 from .glossary import Chunk, build_glossary
 from .keyphrases import coverage, extract_keyphrases
 from .points import KEYPHRASE_CHECK, TOP_KEYPHRASES, Tier, to_points
 from .sections import (
     EXPERT,
+    Sentence,
     block_notes,
     is_reference_section,
     reference_items,
@@ -22,25 +26,103 @@ from .slides import OutlineBuilder
 # --------------------------------------------------------------------------- takeaways
 
 TAKEAWAY_POOL = 600  # sentences the takeaways are chosen from; picking is quadratic in them
+MAX_TAKEAWAYS = 5
+TAKEAWAY_TIER = Tier(LEVEL_IDS, 12, 1, plain=True)
 
 
-def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str]) -> tuple[Point, ...]:
-    """3–5 short points for the "Key takeaways" slide: the conclusion's, else the document's most central."""
-    tier = Tier(LEVEL_IDS, 12, 5, plain=True)
-    conclusion = [s for s, r in zip(body, roles) if r == "conclusion"]
-    points: tuple[Point, ...] = ()
-    if conclusion and builder.tree_sentences(conclusion[-1]):
-        points = to_points(builder.d.pick(builder.d.scope(builder.tree_sentences(conclusion[-1])), (tier,)))
-    if len(points) < 3:
-        everything = [s for top in body for s in builder.tree_sentences(top)]
-        if len(everything) > TAKEAWAY_POOL:  # a book, not a paper: each part's opening sentences stand for it
-            per_part = max(2, TAKEAWAY_POOL // len(body))
-            everything = [s for top in body for s in builder.tree_sentences(top)[:per_part]]
-        if everything:
-            more = to_points(builder.d.pick(builder.d.scope(everything), (tier,), spread=True))
-            have = {p.text for p in points}
-            points = points + tuple(p for p in more if p.text not in have)[: 5 - len(points)]
-    return points[:5]
+def _parts(body: list[Section], builder: OutlineBuilder) -> list[list[Sentence]]:
+    """The sentences of each part a talk's key messages are drawn from: the top-level sections, or,
+    when there are fewer than three, their subsections (a part's own introduction being one)."""
+    parts: list[tuple[Section, bool]] = [(top, True) for top in body]  # (section, with its subsections)
+    while len(parts) < 3 and any(deep and s.children for s, deep in parts):
+        wider: list[tuple[Section, bool]] = []
+        for s, deep in parts:
+            subs = [c for c in s.children if not is_reference_section(c, last=False)] if deep else []
+            wider += [(s, False), *((c, True) for c in subs)] if subs else [(s, deep)]
+        parts = wider
+    pools = [builder.tree_sentences(s) if deep else builder.sentences(s) for s, deep in parts]
+    return [p for p in pools if p]
+
+
+def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str],
+               sections: tuple[OutlineSection, ...]) -> tuple[Point, ...]:
+    """The talk's few key messages: each part's best point, the parts most central to the document first.
+
+    At most one per part; never a sentence the conclusion slide already shows (the closing
+    messages would repeat it word for word); the summary and the conclusion count as parts.
+    """
+    shown = {p.source for s, r in zip(sections, roles) if r == "conclusion" for _, p in _points(s)}
+    shown_text = {_key(p.text) for s, r in zip(sections, roles) if r == "conclusion" for _, p in _points(s)}
+    everything = [s for top in body for s in builder.tree_sentences(top)]
+    if not everything:
+        return ()
+    whole = builder.d.scope(everything)
+    central = {s.order: c for s, c in zip(whole.sentences, whole.centrality)}
+    found: list[tuple[float, int, Point]] = []
+    for part in _parts(body, builder):
+        pool = [s for s in part if s.source not in shown]
+        if not pool:
+            continue
+        for pick in builder.d.pick(builder.d.scope(pool), (TAKEAWAY_TIER,)):
+            (point,) = to_points([pick])
+            if _key(point.text) not in shown_text:
+                found.append((central.get(pick.option.sentence.order, 0.0), pick.option.sentence.order, point))
+    best = sorted(found, key=lambda f: (-f[0], f[1]))[:MAX_TAKEAWAYS]
+    return tuple(p for _, _, p in sorted(best, key=lambda f: f[1]))
+
+
+def _key(text: str) -> str:
+    return " ".join(words(text.lower()))
+
+
+def _points(section: OutlineSection):
+    for slide in section.slides:
+        for p in slide.points:
+            yield slide, p
+
+
+# --------------------------------------------------------------------------- structure and repeats
+
+GENERAL_CONTENT_SLIDES = 5  # a 15-minute talk needs at least this many screens of content
+
+
+def _promoted(body: list[Section], builder: OutlineBuilder) -> frozenset[str]:
+    """Subsections shown to the general audience when the document has too few parts for a talk.
+
+    The general deck has one slide per top-level part; with fewer than five parts but five sections
+    or more at any level, the longest subsections (most sentences) get a general slide too, until
+    the deck has six content slides (one to spare for a part the planner folds)."""
+    sections = [s for top in body for s in top.walk() if not is_reference_section(s, last=False)]
+    if len(body) >= GENERAL_CONTENT_SLIDES or len(sections) < GENERAL_CONTENT_SLIDES:
+        return frozenset()
+    subs = [c for top in body for c in top.children if not is_reference_section(c, last=False)
+            and builder.tree_sentences(c)]
+    need = GENERAL_CONTENT_SLIDES + 1 - len(body)
+    ranked = sorted(subs, key=lambda c: (-len(builder.tree_sentences(c)), c.line))[:need]
+    return frozenset(c.id for c in ranked)
+
+
+def _without_repeats(sections: tuple[OutlineSection, ...]) -> tuple[OutlineSection, ...]:
+    """A point already shown on an earlier slide of the same level is not shown again."""
+    seen: dict[tuple[str, str], str] = {}
+    out = []
+    for section in sections:
+        slides = []
+        for slide in section.slides:
+            if slide.kind == "quote":
+                slides.append(slide)
+                continue
+            kept = []
+            for p in slide.points:
+                key = _key(p.text)
+                if any(seen.get((lv, key), slide.id) != slide.id for lv in p.levels):
+                    continue
+                for lv in p.levels:
+                    seen[(lv, key)] = slide.id
+                kept.append(p)
+            slides.append(replace(slide, points=tuple(kept)))
+        out.append(replace(section, slides=tuple(slides)))
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------- entry point
@@ -77,11 +159,12 @@ def document_to_outline(doc: Document, *, source_path: str, source_sha256: str,
 
     builder = OutlineBuilder(doc, body, glossary)
     roles = [section_role(top, lang) for top in body]
-    sections = tuple(builder.section(top, role) for top, role in zip(body, roles))
+    promoted = _promoted(body, builder)
+    sections = _without_repeats(tuple(builder.section(top, role, promoted) for top, role in zip(body, roles)))
     cover = Cover(cover_image, doc.cover.alt if doc.cover else "", cover_seed) if cover_image else None
     meta = Meta(title=doc.title, subtitle=doc.subtitle, author=doc.author, date=doc.date, lang=lang, cover=cover)
     return Outline(meta=meta, sections=sections, source_path=source_path, source_sha256=source_sha256,
-                   glossary=glossary.entries, takeaways=_takeaways(builder, body, roles),
+                   glossary=glossary.entries, takeaways=_takeaways(builder, body, roles, sections),
                    references=tuple(references))
 
 
