@@ -8,6 +8,7 @@ language (`deckgen/data/glossary-<lang>.yaml`). Nothing is fetched.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +21,8 @@ from deckgen.outline.model import GlossaryEntry
 from deckgen.textutil import words
 from deckgen.yamlcheck import load_yaml
 
-from .sentences import bare, stopwords
+from .definitions import list_definitions, sentence_definitions
+from .sentences import bare, split_sentences, stopwords
 from .shorten import shorten
 
 MAX_DEFINITION_WORDS = 15
@@ -41,13 +43,19 @@ class Term:
     common: bool = False
 
 
-@lru_cache(maxsize=4)
-def bundled_terms(lang: str) -> tuple[Term, ...]:
-    """The bundled glossary of `lang` (English when there is none for it)."""
-    name = f"glossary-{lang}.yaml"
+FIELDS = ("ai", "software", "distributed", "law", "design")  # "ai" is glossary-<lang>.yaml, the others
+FIELD_MIN_TERMS = (3, 6)  # a field's glossary is used when the document names a quarter of its terms, 3 to 6
+
+
+@lru_cache(maxsize=16)
+def bundled_terms(lang: str, field: str = "ai") -> tuple[Term, ...]:
+    """The bundled glossary of one field in `lang` (English when there is none for it)."""
     folder = resources.files("deckgen.data")
-    if not folder.joinpath(name).is_file():
-        name = "glossary-en.yaml"
+    names = [f"glossary-{lang}.yaml", "glossary-en.yaml"] if field == "ai" else \
+        [f"glossary-{field}-{lang}.yaml", f"glossary-{field}-en.yaml"]
+    name = next((n for n in names if folder.joinpath(n).is_file()), None)
+    if name is None:
+        return ()
     data = load_yaml(folder.joinpath(name).read_text(encoding="utf-8"), Path(name), InputError)[0] or []
     return tuple(Term(str(d["term"]), str(d["definition"]), tuple(str(a) for a in d.get("aliases") or ()),
                       bool(d.get("common", False))) for d in data)
@@ -80,9 +88,31 @@ class _Matcher:
     pattern: re.Pattern[str]
 
 
-@lru_cache(maxsize=4)
-def _matchers(lang: str) -> tuple[_Matcher, ...]:
-    return tuple(_Matcher(t, term_pattern((t.term, *t.aliases))) for t in bundled_terms(lang))
+@lru_cache(maxsize=32)
+def _field_matchers(lang: str, field: str) -> tuple[_Matcher, ...]:
+    return tuple(_Matcher(t, term_pattern((t.term, *t.aliases))) for t in bundled_terms(lang, field))
+
+
+def _matchers(lang: str, fields: tuple[str, ...] = FIELDS) -> tuple[_Matcher, ...]:
+    """The terms of the given fields' glossaries, a term listed in two fields only once (first wins)."""
+    seen: set[str] = set()
+    out = []
+    for field in fields:
+        for m in _field_matchers(lang, field):
+            if m.term.term.lower() not in seen:
+                seen.add(m.term.term.lower())
+                out.append(m)
+    return tuple(out)
+
+
+def fields_of(text: str, lang: str) -> tuple[str, ...]:
+    """The fields whose vocabulary the document uses: at least FIELD_MIN_TERMS distinct terms of each."""
+    def needed(field: str) -> int:
+        low, high = FIELD_MIN_TERMS
+        return max(low, min(high, math.ceil(len(_field_matchers(lang, field)) / 4)))
+
+    return tuple(f for f in FIELDS
+                 if sum(1 for m in _field_matchers(lang, f) if m.pattern.search(text)) >= needed(f))
 
 
 def acronyms(text: str) -> list[str]:
@@ -100,6 +130,8 @@ class Chunk:
     text: str
     section_id: str
     line: int
+    items: tuple[str, ...] = ()  # a list's items, which may be a definition list
+    pairs: tuple[tuple[str, str], ...] = ()  # (term, definition) rows of a glossary table
 
     @property
     def source(self) -> str:
@@ -107,7 +139,8 @@ class Chunk:
 
 
 _APPOSITIVE = {
-    "fr": r",\s+(?:c'est-à-dire|c’est-à-dire|autrement dit|à savoir)\s+(?P<def>[^,.;:()]+)",
+    # not "à savoir": it introduces an enumeration of what precedes, not a definition of the last word
+    "fr": r",\s+(?:c'est-à-dire|c’est-à-dire|autrement dit)\s+(?P<def>[^,.;:()]+)",
     "en": r",\s+(?:i\.e\.,?|that is,|in other words,|which means|meaning)\s+(?P<def>[^,.;:()]+)",
 }
 _COPULA = {
@@ -144,10 +177,17 @@ def _expansion(before: str, acronym: str, lang: str) -> str | None:
     return re.sub(r"^(?:[ldjmnstc]|qu)['’]", "", before[start.start():].strip(), flags=re.IGNORECASE)
 
 
+# an example, a pointer or a hedge is no definition: "(e.g., …)", "(voir la documentation)", "(typically …)"
+_NOT_A_DEFINITION = re.compile(r"^(?:e\.g|i\.e|eg|ie|see|voir|cf|typically|usually|often|par exemple|souvent|"
+                               r"notamment|comme|such as|like|for example|for instance)\b", re.IGNORECASE)
+
+
 def _definition_text(text: str, lang: str) -> str | None:
     """A definition trimmed to its core, at most 15 words, first letter capitalised."""
     text = re.sub(r"\s+", " ", text).strip(" ,;:.")
-    if not text:
+    if text.count("«") != text.count("»"):
+        text = text.strip(" «»").strip()
+    if not text or _NOT_A_DEFINITION.match(text) or text.endswith("?") or re.search(r"https?:|//", text):
         return None
     if len(words(text)) > MAX_DEFINITION_WORDS:
         options = shorten(text, lang, MAX_DEFINITION_WORDS)
@@ -160,7 +200,7 @@ def _definition_text(text: str, lang: str) -> str | None:
 def _is_listing(inner: str) -> bool:
     """"(texte, image, audio, vidéo)": examples, not a definition."""
     parts = [p.strip() for p in inner.split(",")]
-    return len(parts) > 1 and all(len(p.split()) <= 2 for p in parts)
+    return len(parts) > 2 or len(parts) > 1 and all(len(p.split()) <= 2 for p in parts)
 
 
 def _term_before(before: str, lang: str) -> tuple[Term | None, str] | None:
@@ -217,7 +257,34 @@ def source_definitions(chunks: tuple[Chunk, ...], lang: str) -> list[_Found]:
                 if hit and definition and len(m.group("def").split()) >= 2:
                     known, surface = hit
                     found.append(_Found(known.term if known else surface, definition, chunk.source, known))
+        found += _shaped_definitions(chunk, lang)
     return found
+
+
+def _known(term: str, lang: str) -> Term | None:
+    for m in _matchers(lang):
+        hit = m.pattern.fullmatch(term.strip())
+        if hit:
+            return m.term
+    return None
+
+
+def _shaped_definitions(chunk: Chunk, lang: str) -> list[_Found]:
+    """Glossary tables, definition lists, copulas, appositives and naming verbs (`definitions`)."""
+    def known(term: str) -> bool:
+        return _known(term, lang) is not None
+
+    pairs = list(chunk.pairs) + list_definitions(list(chunk.items), known)
+    if not chunk.items and not chunk.pairs:
+        pairs += sentence_definitions(chunk.text, lang, known)
+    out = []
+    for term, raw in pairs:
+        first = split_sentences(raw, lang)
+        definition = _definition_text(first[0], lang) if first else None
+        if definition and len(words(definition)) >= 2 and term.lower() not in definition.lower()[:len(term) + 4]:
+            k = _known(term, lang)
+            out.append(_Found(k.term if k else term, definition, chunk.source, k))
+    return out
 
 
 # --------------------------------------------------------------------------- the glossary of a document
@@ -273,7 +340,7 @@ def build_glossary(chunks: tuple[Chunk, ...], lang: str) -> Glossary:
         defined.setdefault((f.known.term if f.known else f.term).lower(), f)
     hits: list[_Hit] = []
     common_acronyms: set[str] = set()
-    for order, m in enumerate(_matchers(lang)):
+    for order, m in enumerate(_matchers(lang, fields_of(full, lang))):
         if m.term.common:
             common_acronyms.update(f for f in (m.term.term, *m.term.aliases) if _ACRONYM.fullmatch(f))
         found = m.pattern.search(full)

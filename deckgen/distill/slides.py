@@ -68,7 +68,7 @@ CODE_PER_SECTION = 3  # a style guide shows a few examples per rule, not every v
 
 
 def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: set[str],
-                  cover_src: str | None) -> tuple[Picture | None, list[Slide]]:
+                  cover_src: str | None, *, general_tables: bool = False) -> tuple[Picture | None, list[Slide]]:
     """A section's tables and pictures: the first picture goes on its slide, the rest get their own."""
     picture: Picture | None = None
     extra: list[Slide] = []
@@ -82,7 +82,7 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
             extra.append(Slide(
                 id=_unique(f"{section.id}-table", taken), title=_titled(section.title, block.header[:3], lang),
                 kind="table",
-                levels=tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
+                levels=levels if general_tables else tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
                 table=TableData(block.header, block.rows), notes=table_sentences(block, lang), line=section.line))
         elif isinstance(block, Quote) and quoted is not None:
             # a quotation the author set apart is a key message: a slide of its own, verbatim, with its speaker
@@ -151,6 +151,7 @@ class OutlineBuilder:
         counter = [0]
         self.by_section = {s.id: section_sentences(s, self.lang, counter) for top in body for s in top.walk()}
         self.glossary = glossary
+        self.promoted: frozenset[str] = frozenset()  # sections shown to the general audience beyond the parts
         self.d = Distiller(self.lang, glossary, [s for v in self.by_section.values() for s in v])
 
     def sentences(self, section: Section) -> list[Sentence]:
@@ -159,15 +160,22 @@ class OutlineBuilder:
     def tree_sentences(self, section: Section) -> list[Sentence]:
         return [s for sub in section.walk() for s in self.sentences(sub)]
 
-    def terms(self, text: str) -> tuple[str, ...]:
+    def terms(self, text: str, section: Section | None = None) -> tuple[str, ...]:
+        """Jargon in `text`, leaving out the section's code (SQL keywords, identifiers are no terms)."""
+        for s in section.walk() if section is not None else ():
+            for b in s.blocks:
+                if isinstance(b, Code) and b.text.strip():
+                    text = text.replace(b.text.rstrip("\n"), " ")
         return self.glossary.terms_in(text)
 
     def content(self, section: Section, ident: str, levels: tuple[str, ...], tiers: tuple[Tier, ...],
                 sentences: list[Sentence], notes: str) -> list[_Draft]:
         """A content slide with points for each tier (repaired to cover its keyphrases), then its
         tables and extra pictures."""
-        picture, extra = _extra_slides(section, levels, self.lang, self.taken, self.cover_src)
-        slide = Slide(id=ident, title=section.title, levels=levels, terms=self.terms(section.title + "\n" + notes),
+        # a part told only by a table shows it to newcomers too when the general deck needs the slide
+        picture, extra = _extra_slides(section, levels, self.lang, self.taken, self.cover_src,
+                                       general_tables=not sentences and section.id in self.promoted)
+        slide = Slide(id=ident, title=section.title, levels=levels, terms=self.terms(section.title + "\n" + notes, section),
                       notes=notes or section.title, kind="content", picture=picture, line=section.line)
         if not sentences:
             # a section of only tables or pictures: their own slides say it all
@@ -179,6 +187,7 @@ class OutlineBuilder:
 
     def section(self, top: Section, role: str, promoted: frozenset[str] = frozenset()) -> OutlineSection:
         """The slides of a top-level part; subsections in `promoted` are shown to the general audience too."""
+        self.promoted = promoted
         subs = [c for c in top.children if not is_reference_section(c, last=False)]
         if not subs:
             ident = _unique(top.id, self.taken)
@@ -188,9 +197,12 @@ class OutlineBuilder:
         notes = full_text(top, self.lang)
         everything = self.tree_sentences(top)
         overview = Slide(id=_unique(f"{top.id}-overview", self.taken), title=top.title, levels=(GENERAL,),
-                         kind="summary", terms=self.terms(notes), notes=notes, line=top.line)
-        if everything:
-            picks = self.d.pick(self.d.scope(everything), (GENERAL_TIER,), spread=True)
+                         kind="summary", terms=self.terms(notes, top), notes=notes, line=top.line)
+        # subsections with a general slide of their own tell their story there, not in the overview
+        rest = [s for sub in subs if sub.id not in promoted for s in self.tree_sentences(sub)]
+        tour = self.sentences(top) + rest if promoted.intersection(c.id for c in subs) else everything
+        if tour or everything:
+            picks = self.d.pick(self.d.scope(tour or everything), (GENERAL_TIER,), spread=True)
             overview = replace(overview, points=tuple(replace(p, levels=(GENERAL,)) for p in to_points(picks)))
         drafts: list[_Draft] = []
         deep = (DEEP_TIER, EXPERT_TIER)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from deckgen.document import Document, Section
+from deckgen.document import Code, Document, ListBlock, Section, Table
 from deckgen.levels import LEVEL_IDS
 from deckgen.outline.model import Cover, Meta, Outline, OutlineSection, Point
 from deckgen.textutil import words
 
+from .definitions import table_definitions
 from .glossary import Chunk, build_glossary
 from .keyphrases import coverage, extract_keyphrases
 from .points import KEYPHRASE_CHECK, TOP_KEYPHRASES, Tier, to_points
@@ -99,7 +100,11 @@ def _promoted(body: list[Section], builder: OutlineBuilder) -> frozenset[str]:
             and builder.tree_sentences(c)]
     need = GENERAL_CONTENT_SLIDES + 1 - len(body)
     ranked = sorted(subs, key=lambda c: (-len(builder.tree_sentences(c)), c.line))[:need]
-    return frozenset(c.id for c in ranked)
+    # still short: a part told only by a table (a comparison, a glossary) is shown to newcomers too
+    tables = [top for top in body if not top.children and not builder.tree_sentences(top)
+              and any(isinstance(b, Table) and b.rows for b in top.blocks)]
+    short = GENERAL_CONTENT_SLIDES - len(body) - len(ranked) + len(tables)
+    return frozenset(c.id for c in ranked) | frozenset(t.id for t in tables if short > 0)
 
 
 def _without_repeats(sections: tuple[OutlineSection, ...]) -> tuple[OutlineSection, ...]:
@@ -136,7 +141,12 @@ def _chunks(body: list[Section], lang: str) -> tuple[Chunk, ...]:
             if is_reference_section(s, last=False):
                 continue
             out.append(Chunk(s.title, s.id, s.line))
-            out += [Chunk(block_notes(b, lang), s.id, b.line) for b in s.blocks]
+            for b in s.blocks:
+                if isinstance(b, Code):
+                    continue  # identifiers and keywords of code are never glossary terms
+                items = tuple(i.text for i in b.items) if isinstance(b, ListBlock) else ()
+                pairs = tuple(table_definitions(b, s.title)) if isinstance(b, Table) else ()
+                out.append(Chunk(block_notes(b, lang), s.id, b.line, items, pairs))
     return tuple(out)
 
 
