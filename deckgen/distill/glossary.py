@@ -44,7 +44,9 @@ class Term:
 
 
 FIELDS = ("ai", "software", "distributed", "law", "design")  # "ai" is glossary-<lang>.yaml, the others
-FIELD_MIN_TERMS = (3, 6)  # a field's glossary is used when the document names a quarter of its terms, 3 to 6
+# a field's glossary is used when the document names a quarter of its terms, from 2 (a page) to 6 (a book)
+FIELD_MIN_TERMS = (2, 6)
+WORDS_PER_FIELD_TERM = 400
 
 
 @lru_cache(maxsize=16)
@@ -109,7 +111,8 @@ def fields_of(text: str, lang: str) -> tuple[str, ...]:
     """The fields whose vocabulary the document uses: at least FIELD_MIN_TERMS distinct terms of each."""
     def needed(field: str) -> int:
         low, high = FIELD_MIN_TERMS
-        return max(low, min(high, math.ceil(len(_field_matchers(lang, field)) / 4)))
+        return max(low, min(high, math.ceil(len(_field_matchers(lang, field)) / 4),
+                            math.ceil(len(words(text)) / WORDS_PER_FIELD_TERM)))
 
     return tuple(f for f in FIELDS
                  if sum(1 for m in _field_matchers(lang, f) if m.pattern.search(text)) >= needed(f))

@@ -40,7 +40,7 @@ class Rules:
 
 
 _FR = Rules(
-    end_stop=frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "avec", "et", "ou", "mais", "que", "qu", "qui", "dont", "ce", "c", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "comme", "tels", "telles", "tel", "telle", "entre", "vers", "sans", "sous", "chez", "selon", "depuis", "pendant", "afin", "grâce", "via", "ni", "car", "donc", "or", "si", "ne", "n", "se", "s", "y", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "tu", "lui", "est", "sont", "a", "ont", "être", "avoir", "peut", "peuvent", "doit", "doivent", "plus", "moins", "très", "notamment", "ainsi", "aussi", "également", "tout", "toute", "tous", "toutes", "quelques", "plusieurs", "chaque", "certains", "certaines", "etc", "soit", "voire", "lorsque", "quand", "où"]),
+    end_stop=frozenset(["le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "à", "au", "aux", "en", "dans", "par", "pour", "sur", "avec", "et", "ou", "mais", "que", "qu", "qui", "dont", "ce", "c", "cet", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "nos", "votre", "vos", "comme", "tels", "telles", "tel", "telle", "entre", "vers", "sans", "sous", "chez", "selon", "depuis", "pendant", "afin", "grâce", "via", "ni", "car", "donc", "or", "si", "ne", "n", "se", "s", "y", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j", "tu", "lui", "est", "sont", "a", "ont", "être", "avoir", "peut", "peuvent", "doit", "doivent", "plus", "moins", "très", "notamment", "ainsi", "aussi", "également", "tout", "toute", "tous", "toutes", "quelques", "plusieurs", "chaque", "certains", "certaines", "etc", "soit", "voire", "lorsque", "quand", "où", "contre", "parmi", "malgré", "envers", "hors", "dès", "lors", "puisque", "parce"]),
     start_stop=frozenset(["et", "ou", "mais", "que", "qu", "qui", "dont", "donc", "car", "ni", "puis", "or", "soit"]),
     subordinators=("parce que", "parce qu'", "puisque", "puisqu'", "lorsque", "lorsqu'", "quand", "si", "s'il",
                    "s'ils", "bien que", "bien qu'", "alors que", "alors qu'", "afin que", "afin qu'", "pour que",
@@ -73,7 +73,8 @@ _FR = Rules(
                    "sans", "dont", "où", "qui", "tandis que", "alors que", "mais", "et", "voire",
                    "surtout", "ainsi que", "c'est-à-dire", "soit", "etc"),
     conjunctions=("et", "mais", "tandis que", "alors que", "car", "puis", "tout en"),
-    prepositions=("dans", "pour", "avec", "sans", "grâce à", "afin de", "afin d'", "via", "lors de",
+    # not "avec"/"sans": "publier les événements avec la même clé" — the complement is what the verb is for
+    prepositions=("dans", "pour", "grâce à", "afin de", "afin d'", "via", "lors de",
                   "au sein de", "auprès de", "depuis"),
     list_conjunctions=("ou", "et"),
     participle=r"\w{3,}(?:é|ée|és|ées|is|ise|ises|u|ue|us|ues|it|ite|its|ites)",
@@ -82,7 +83,7 @@ _FR = Rules(
 )
 
 _EN = Rules(
-    end_stop=frozenset(["the", "a", "an", "of", "to", "in", "for", "on", "with", "by", "and", "or", "but", "that", "which", "this", "these", "those", "its", "their", "from", "as", "at", "into", "about", "than", "via", "such", "like", "including", "not", "so", "very", "also", "between", "towards", "without", "is", "are", "be", "was", "were", "been", "being", "has", "have", "had", "can", "could", "will", "would", "should", "must", "may", "might", "do", "does", "did", "it", "they", "we", "he", "she", "i", "you", "his", "her", "our", "your", "my", "who", "whom", "whose", "whether", "if", "nor", "each", "every", "some", "any", "more", "most", "less", "etc", "e.g", "i.e", "where", "while", "when"]),
+    end_stop=frozenset(["the", "a", "an", "of", "to", "in", "for", "on", "with", "by", "and", "or", "but", "that", "which", "this", "these", "those", "its", "their", "from", "as", "at", "into", "about", "than", "via", "such", "like", "including", "not", "so", "very", "also", "between", "towards", "without", "is", "are", "be", "was", "were", "been", "being", "has", "have", "had", "can", "could", "will", "would", "should", "must", "may", "might", "do", "does", "did", "it", "they", "we", "he", "she", "i", "you", "his", "her", "our", "your", "my", "who", "whom", "whose", "whether", "if", "nor", "each", "every", "some", "any", "more", "most", "less", "etc", "e.g", "i.e", "where", "while", "when", "before", "after", "against", "into", "onto", "upon", "within", "across", "through", "during", "per", "over", "under", "about", "because", "unless", "until"]),
     start_stop=frozenset(["and", "or", "but", "that", "which", "who", "whom", "whose", "nor", "so", "yet", "then"]),
     subordinators=("because", "since", "when", "whenever", "if", "although", "though", "even though", "while",
                    "as", "unless", "whereas", "once", "until", "so that", "before", "after"),
@@ -111,7 +112,7 @@ _EN = Rules(
     conjunctions=("and", "but", "while", "whereas", "because", "so", "yet"),
     # not "from", "by", "on", "for", "over": they often complete the verb ("moves X from A to B",
     # "managed by", "runs on", "plan for"), and cutting there leaves half a phrase
-    prepositions=("in", "with", "without", "through", "across", "via", "within", "thanks to", "during",
+    prepositions=("in", "through", "across", "via", "within", "thanks to", "during",
                   "among", "beyond"),
     list_conjunctions=("or", "and"),
     participle=r"\w{3,}(?:ed|en|wn)",

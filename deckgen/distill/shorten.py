@@ -28,6 +28,7 @@ from .standalone import (
 )
 
 MIN_WORDS = 4  # shorter than this, a point is a label, not a statement
+MAX_WHOLE_LIST = 4  # enumerations of up to this many items are never cut down
 
 
 # --------------------------------------------------------------------------- shortening
@@ -142,6 +143,8 @@ def _item_removals(text: str, lang: str) -> list[tuple[int, int, float]]:
         conj = pats["listconj"].search(head)
         bounds = run + ([last + conj.start()] if conj and not head.lstrip(", ").lower().startswith(
             conj.group(0).strip().lower()) else [])
+        if len(bounds) + 1 <= MAX_WHOLE_LIST:
+            continue  # "du texte, des images, du code ou de la musique": a short list is said whole
         if len(bounds) >= 2:
             spans += [(a, b, 1.5) for a, b in zip(bounds, bounds[1:])]
         if len(bounds) >= 3:
@@ -213,11 +216,19 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
                 continue
             if len(text[:pos].split()) < MIN_WORDS:
                 continue
+            if _CONTRAST.match(text, m.end() if name in ("conj", "prep") else pos):
+                continue  # "protects against duplicates, but not against reordering": the contrast is the point
             if name == "conj" and (len(_segment_after(text, m.end() - 1).split()) < 4
                                    or re.search(r"\b(?:entre|between)\b(?!.*\b(?:et|and)\b)", text[:pos])):
                 continue  # "allier performance [et durabilité]", "tensions entre innovation [et …]"
             found[pos] = min(found.get(pos, cost), cost)
     return sorted(found.items())
+
+
+# what follows a cut that makes it a contrast or a negation the point cannot lose
+_CONTRAST = re.compile(r"[\s,;:—–-]*(?:(?:but|mais|and|et|or|ou)\s+(?:not|never|no|pas|non|jamais|plus)\b|"
+                       r"not\b|pas\b|non\b|never\b|jamais\b|rather than|plutôt que|instead of|au lieu de|"
+                       r"sauf\b|except\b|unless\b|à moins)", re.IGNORECASE)
 
 
 def _tails(text: str, lang: str) -> list[str]:
@@ -368,6 +379,8 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False  # "Where there are two empty lines in a row": a subordinate clause alone
     if cut and opens_adverbial(text, lang) and not _main_clause_after_comma(text, lang):
         return False  # "Depending on how each component is configured": the main clause was cut off
+    if cut and words(text)[-1].lower() in ("pas", "plus", "jamais", "not", "never"):
+        return False  # "n'agissant pas [pour le compte de …]": the negation lost what it negates
     if cut and _verb_before_last_comma(text, lang):
         return False  # "L'État est, sauf mention contraire": the verb's complement was cut off
     if sum(1 for t in tokens(text) if t not in stopwords(lang)) < 2:

@@ -198,12 +198,6 @@ class OutlineBuilder:
         everything = self.tree_sentences(top)
         overview = Slide(id=_unique(f"{top.id}-overview", self.taken), title=top.title, levels=(GENERAL,),
                          kind="summary", terms=self.terms(notes, top), notes=notes, line=top.line)
-        # subsections with a general slide of their own tell their story there, not in the overview
-        rest = [s for sub in subs if sub.id not in promoted for s in self.tree_sentences(sub)]
-        tour = self.sentences(top) + rest if promoted.intersection(c.id for c in subs) else everything
-        if tour or everything:
-            picks = self.d.pick(self.d.scope(tour or everything), (GENERAL_TIER,), spread=True)
-            overview = replace(overview, points=tuple(replace(p, levels=(GENERAL,)) for p in to_points(picks)))
         drafts: list[_Draft] = []
         deep = (DEEP_TIER, EXPERT_TIER)
         own = self.sentences(top)
@@ -219,6 +213,12 @@ class OutlineBuilder:
             drafts += [_Draft(s) for s in extra]
         for sub in subs:
             drafts += self.subsection(sub, general=sub.id in promoted)
+        # subsections with a general slide of their own tell their story there: the overview tours the rest
+        shown = {p.option.sentence.order for d in drafts for p in d.picks or () if GENERAL in p.levels}
+        tour = [s for s in everything if s.order not in shown]
+        if tour:
+            picks = self.d.pick(self.d.scope(tour), (GENERAL_TIER,), spread=True)
+            overview = replace(overview, points=tuple(replace(p, levels=(GENERAL,)) for p in to_points(picks)))
         if everything:
             self.repair_section(drafts, self.d.scope(everything).must)
         slides = (overview, *(d.done() for d in drafts))

@@ -84,7 +84,8 @@ _SUBORDINATE = {
            "puisqu'", "bien que", "bien qu'", "quoique", "afin que", "afin qu'", "afin de", "afin d'", "pour que",
            "pour qu'", "de sorte que", "dont", "dès lors que", "dès lors qu'", "dès que", "dès qu'",
            "dans l'hypothèse où", "dans le cas où", "au cas où", "en cas de", "en cas d'", "tandis que",
-           "alors que", "alors qu'", "même si", "sans que", "avant que", "après que", "tant que", "à moins que"),
+           "alors que", "alors qu'", "même si", "sans que", "avant que", "après que", "tant que", "à moins que",
+           "que", "qu'"),
 }
 # "(i)", "a)", "2°", "4.1", "I." at the start of an item: a label, not words of the point
 _ENUMERATOR = re.compile(r"^\s*(?:\(?[ivxIVX]{1,4}\)|\(?[a-h]\)|\d+\)|[IVX\d]{1,3}\s?°|\d+(?:\.\d+)+\.?|"
@@ -126,7 +127,16 @@ def _alt(items) -> str:
 
 _ADV_RE = {lang: re.compile(rf"^(?:{_alt(a)})(?![\w'’-])|^\w+(?:ing|ant)\s", re.I) for lang, a in _ADVERBIAL.items()}
 _CONN_RE = {lang: re.compile(rf"^(?:{_alt(c)})(?![\w'’-])\s*(,)?\s*", re.I) for lang, c in _CONNECTIVES.items()}
-_SUB_RE = {lang: re.compile(rf"^(?:{_alt(s)})(?![\w-])", re.I) for lang, s in _SUBORDINATE.items()}
+
+
+def _opening(items: tuple[str, ...]) -> re.Pattern[str]:
+    """Word-bounded alternatives; an elided form ("qu'", "lorsqu'") is glued to the next word."""
+    elided = [i for i in items if i.endswith("'")]
+    whole = rf"(?:{_alt(i for i in items if not i.endswith(chr(39)))})(?![\w-])"
+    return re.compile(rf"^(?:{_alt(elided)}|{whole})" if elided else rf"^{whole}", re.I)
+
+
+_SUB_RE = {lang: _opening(s) for lang, s in _SUBORDINATE.items()}
 
 
 def _lang(lang: str) -> str:
@@ -153,8 +163,8 @@ def strip_connective(text: str, lang: str) -> str:
         if head in _NEEDS_COMMA and not m.group(1):
             break
         rest = text[m.end():]
-        if len(words(rest)) < 3:
-            break
+        if len(words(rest)) < 3 or re.match(r"(?:que|qu['’]|that)\b", rest, re.I):
+            break  # "Dès lors qu'ils…", "So that…": the connective was half of a subordinator
         text = _capitalise(rest)
     return text
 

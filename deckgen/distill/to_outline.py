@@ -12,7 +12,7 @@ from deckgen.textutil import words
 from .definitions import table_definitions
 from .glossary import Chunk, build_glossary
 from .keyphrases import coverage, extract_keyphrases
-from .points import KEYPHRASE_CHECK, TOP_KEYPHRASES, Tier, to_points
+from .points import GENERAL_TIER, KEYPHRASE_CHECK, TOP_KEYPHRASES, Tier, to_points
 from .sections import (
     EXPERT,
     Sentence,
@@ -97,8 +97,12 @@ def _promoted(body: list[Section], builder: OutlineBuilder) -> frozenset[str]:
     if len(body) >= GENERAL_CONTENT_SLIDES or len(sections) < GENERAL_CONTENT_SLIDES:
         return frozenset()
     subs = [c for top in body for c in top.children if not is_reference_section(c, last=False)
-            and builder.tree_sentences(c)]
-    need = GENERAL_CONTENT_SLIDES + 1 - len(body)
+            and builder.d.options(builder.d.scope(builder.tree_sentences(c)), GENERAL_TIER.limit)]
+    def speaks(top: Section) -> bool:  # the part's own text gives its general slide a point
+        own = builder.sentences(top) if top.children else builder.tree_sentences(top)
+        return bool(own) and bool(builder.d.options(builder.d.scope(own), GENERAL_TIER.limit))
+
+    need = GENERAL_CONTENT_SLIDES + 1 - sum(speaks(top) for top in body)
     ranked = sorted(subs, key=lambda c: (-len(builder.tree_sentences(c)), c.line))[:need]
     # still short: a part told only by a table (a comparison, a glossary) is shown to newcomers too
     tables = [top for top in body if not top.children and not builder.tree_sentences(top)
