@@ -89,11 +89,11 @@ def own_text(section: Section, lang: str) -> str:
     return "\n\n".join(t for t in (block_notes(b, lang) for b in section.blocks) if t.strip())
 
 
-def full_text(section: Section, lang: str) -> str:
-    """A section's own text then each subsection's, titled, as the presenter reads them."""
+def full_text(section: Section, lang: str, skip: frozenset[str] = frozenset()) -> str:
+    """A section's own text then each subsection's (but those in `skip`), titled, as the presenter reads them."""
     parts = [own_text(section, lang)]
     for child in section.children:
-        if is_reference_section(child, last=False):
+        if is_reference_section(child, last=False) or child.id in skip:
             continue  # its items go to the outline's references
         heading = f"{child.number} {child.title}".strip()
         parts.append(heading + "\n\n" + full_text(child, lang))
@@ -147,7 +147,9 @@ def section_role(section: Section, lang: str) -> str:
 
 _REFERENCE_TITLES = {"references", "reference", "bibliographie", "bibliography", "sources", "works cited",
                      "ouvrages cites", "further reading", "lectures complementaires", "pour aller plus loin",
-                     "webographie", "notes et references", "citations", "liens", "links", "literature"}
+                     "webographie", "notes et references", "citations", "liens", "links", "literature",
+                     "ressources externes", "external resources", "ressources", "resources", "voir aussi", "see also",
+                     "liens utiles", "useful links"}
 _CITATION = re.compile(r"https?://|doi\.org|\bdoi:|\bet al\.|\(\s*(?:19|20)\d\d\s*\)|\b(?:19|20)\d\d\b|«|“|\"")
 
 

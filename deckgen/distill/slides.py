@@ -194,7 +194,9 @@ class OutlineBuilder:
             drafts = self.content(top, ident, LEVEL_IDS, (GENERAL_TIER, DEEP_TIER, EXPERT_TIER),
                                   self.sentences(top), full_text(top, self.lang))
             return OutlineSection(top.id, top.title, top.number, tuple(d.done() for d in drafts), top.line, "", role)
-        notes = full_text(top, self.lang)
+        # a subsection with a general slide of its own carries its text in that slide's notes: the
+        # overview's notes would otherwise say it twice (and the talk would be timed twice as long)
+        notes = full_text(top, self.lang, skip=promoted)
         everything = self.tree_sentences(top)
         overview = Slide(id=_unique(f"{top.id}-overview", self.taken), title=top.title, levels=(GENERAL,),
                          kind="summary", terms=self.terms(notes, top), notes=notes, line=top.line)
