@@ -218,6 +218,8 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
                 continue
             if _CONTRAST.match(text, m.end() if name in ("conj", "prep") else pos):
                 continue  # "protects against duplicates, but not against reordering": the contrast is the point
+            if name == "conj" and not _clause_follows(text[m.end():], lang):
+                continue  # "applies uniform horizontal [and vertical whitespace]": and-ed nouns, not clauses
             if name == "conj" and (len(_segment_after(text, m.end() - 1).split()) < 4
                                    or re.search(r"\b(?:entre|between)\b(?!.*\b(?:et|and)\b)", text[:pos])):
                 continue  # "allier performance [et durabilité]", "tensions entre innovation [et …]"
@@ -229,6 +231,37 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
 _CONTRAST = re.compile(r"[\s,;:—–-]*(?:(?:but|mais|and|et|or|ou)\s+(?:not|never|no|pas|non|jamais|plus)\b|"
                        r"not\b|pas\b|non\b|never\b|jamais\b|rather than|plutôt que|instead of|au lieu de|"
                        r"sauf\b|except\b|unless\b|à moins)", re.IGNORECASE)
+
+
+def _clause_follows(rest: str, lang: str) -> bool:
+    """Whether a conjunction opens a clause ("… and applies …", "… et accélère …") rather than
+    joining two nouns or adjectives ("horizontal and vertical whitespace")."""
+    r = rules_for(lang)
+    toks = [bare(w.lower()) for w in words(rest)[:3]]
+    if not toks:
+        return False
+    first = toks[0]
+    if first in r.determiners or first in r.pronoun_start or first in r.verbs:
+        return True
+    if lang == "fr":
+        return has_verb(" ".join(words(rest)[:3]), lang) or bool(re.match(r"^(?:[ns]'|ne\b|se\b)", rest.strip()))
+    return bool(re.fullmatch(r"[a-z]{3,}(?:s|ed)", first)) and not first.endswith(("ss", "us", "is"))
+
+
+# words that open a clause which must keep its verb: "Il est rappelé que tous les sites [doivent …]"
+_COMPLEMENTIZER = re.compile(r"\b(?:que|qu['’]|that|which|who|qui|où|where|when|lorsque|lorsqu['’]|quand|if|si|"
+                             r"because|parce que|parce qu['’])(?![\w'’-])", re.IGNORECASE)
+
+
+def _open_clause(text: str, lang: str) -> bool:
+    """A cut that leaves the last subordinate clause without its verb."""
+    last = None
+    for m in _COMPLEMENTIZER.finditer(text):
+        last = m
+    if last is None or has_verb(text[last.end():], lang):
+        return False
+    # English verbs are hard to spot without a tagger ("when lists grow"): only a stub is refused there
+    return lang == "fr" or len(words(text[last.end():])) <= 3
 
 
 def _tails(text: str, lang: str) -> list[str]:
@@ -328,7 +361,8 @@ def has_verb(text: str, lang: str) -> bool:
                 return True
             if (i > 0 and prev not in r.determiners and prev not in ("de", "d", "à", "en", "et", "ou")
                     and (nxt in r.determiners or re.match(r"^[ld]'", nxt) or nxt in ("à", "en"))
-                    and b.endswith(("e", "t")) and not toks[i - 1].endswith(("é", "ée", "és", "ées"))):
+                    and b.endswith(("e", "t")) and not b.endswith("ant")
+                    and not toks[i - 1].endswith(("é", "ée", "és", "ées"))):
                 return True
         else:
             # "report summarises what", "partitioning lets queries": an -s or -ed word after a noun,
@@ -381,6 +415,8 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False  # "Depending on how each component is configured": the main clause was cut off
     if cut and words(text)[-1].lower() in ("pas", "plus", "jamais", "not", "never"):
         return False  # "n'agissant pas [pour le compte de …]": the negation lost what it negates
+    if cut and _open_clause(text, lang):
+        return False  # "Il est rappelé que tous les sites": the clause lost its verb
     if cut and _verb_before_last_comma(text, lang):
         return False  # "L'État est, sauf mention contraire": the verb's complement was cut off
     if sum(1 for t in tokens(text) if t not in stopwords(lang)) < 2:

@@ -9,7 +9,7 @@ from deckgen.levels import LEVEL_IDS
 from deckgen.outline.model import Cover, Meta, Outline, OutlineSection, Point
 from deckgen.textutil import words
 
-from .definitions import table_definitions
+from .definitions import is_glossary_title, table_definitions
 from .glossary import Chunk, build_glossary
 from .keyphrases import coverage, extract_keyphrases
 from .points import GENERAL_TIER, KEYPHRASE_CHECK, TOP_KEYPHRASES, Tier, to_points
@@ -35,7 +35,11 @@ def _parts(body: list[Section], builder: OutlineBuilder) -> list[list[Sentence]]
     """The sentences of each part a talk's key messages are drawn from: the top-level sections, or,
     when there are fewer than three, their subsections (a part's own introduction being one)."""
     parts: list[tuple[Section, bool]] = [(top, True) for top in body]  # (section, with its subsections)
-    while len(parts) < 3 and any(deep and s.children for s, deep in parts):
+
+    def told(parts: list[tuple[Section, bool]]) -> int:  # parts that have sentences (not only a table)
+        return sum(bool(builder.tree_sentences(s) if deep else builder.sentences(s)) for s, deep in parts)
+
+    while told(parts) < 3 and any(deep and s.children for s, deep in parts):
         wider: list[tuple[Section, bool]] = []
         for s, deep in parts:
             subs = [c for c in s.children if not is_reference_section(c, last=False)] if deep else []
@@ -90,11 +94,10 @@ GENERAL_CONTENT_SLIDES = 5  # a 15-minute talk needs at least this many screens 
 def _promoted(body: list[Section], builder: OutlineBuilder) -> frozenset[str]:
     """Subsections shown to the general audience when the document has too few parts for a talk.
 
-    The general deck has one slide per top-level part; with fewer than five parts but five sections
-    or more at any level, the longest subsections (most sentences) get a general slide too, until
+    The general deck has one slide per top-level part; with fewer than five parts, the longest
+    subsections (most sentences) that have a short enough sentence get a general slide too, until
     the deck has six content slides (one to spare for a part the planner folds)."""
-    sections = [s for top in body for s in top.walk() if not is_reference_section(s, last=False)]
-    if len(body) >= GENERAL_CONTENT_SLIDES or len(sections) < GENERAL_CONTENT_SLIDES:
+    if len(body) >= GENERAL_CONTENT_SLIDES:
         return frozenset()
     subs = [c for top in body for c in top.children if not is_reference_section(c, last=False)
             and builder.d.options(builder.d.scope(builder.tree_sentences(c)), GENERAL_TIER.limit)]
@@ -106,6 +109,7 @@ def _promoted(body: list[Section], builder: OutlineBuilder) -> frozenset[str]:
     ranked = sorted(subs, key=lambda c: (-len(builder.tree_sentences(c)), c.line))[:need]
     # still short: a part told only by a table (a comparison, a glossary) is shown to newcomers too
     tables = [top for top in body if not top.children and not builder.tree_sentences(top)
+              and not is_glossary_title(top.title)  # the deck's glossary slide says it for newcomers
               and any(isinstance(b, Table) and b.rows for b in top.blocks)]
     short = GENERAL_CONTENT_SLIDES - len(body) - len(ranked) + len(tables)
     return frozenset(c.id for c in ranked) | frozenset(t.id for t in tables if short > 0)
