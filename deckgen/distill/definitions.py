@@ -26,7 +26,8 @@ _NAME = r"(?:[A-Z][\w.+#-]*|[A-Z]{2,6})(?:\s+(?:[A-Z][\w.+#-]*|de|du|des|of)){0,
 _COPULA_START = {
     "en": re.compile(rf"^(?:The\s+)?(?P<term>{_NAME}|[a-z][\w-]+(?:\s[a-z][\w-]+){{0,2}})\s+(?:is|are)\s+"
                      r"(?P<def>(?:a|an)\s+[^.;:]{8,})"),
-    "fr": re.compile(rf"^(?:(?:Le|La|Les)\s+|L['’])?(?P<term>{_NAME}|[a-zé][\w'’-]+(?:\s[a-zé][\w'’-]+){{0,2}})\s+"
+    "fr": re.compile(rf"^(?:(?:Le|La|Les)\s+|L['’])?"
+                     rf"(?P<term>{_NAME}|[a-zé][\w'’-]+(?:\s[a-zé][\w'’-]+){{0,2}})\s+"
                      r"(?:est|sont)\s+(?P<def>(?:un|une|des)\s+[^.;:]{8,})"),
 }
 _APPOSITIVE = {

@@ -198,3 +198,55 @@ def content_words(text: str, lang: str) -> list[str]:
     """Lower-case words of a text that are not function words, in order."""
     stop = stopwords(lang)
     return [t for t in tokens(text) if t not in stop]
+
+
+# --------------------------------------------------------------------------- verbs
+
+
+def has_verb(text: str, lang: str) -> bool:
+    """A rough test that a phrase holds a finite verb, so a cut did not leave a bare noun phrase."""
+    r = rules_for(lang)
+    toks = [w.lower().replace("’", "'") for w in words(text)]
+    for i, tok in enumerate(toks):
+        b = bare(tok)
+        prev = bare(toks[i - 1]) if i else ""
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if b in stopwords(lang) and b not in r.verbs:
+            continue
+        if b in r.verbs or re.match(r"^(?:s|n)'\w", tok):
+            return True
+        if lang == "fr":
+            if (len(b) > 4 and b.endswith("ent") and not b.endswith("ment") and prev not in r.determiners
+                    and i > 0):
+                return True
+            if b.endswith(("ront", "rait", "raient", "ra")) and i > 0 and prev not in r.determiners \
+                    and len(b) > 5:
+                return True
+            if (i > 0 and prev not in r.determiners and prev not in ("de", "d", "à", "en", "et", "ou")
+                    and (nxt in r.determiners or re.match(r"^[ld]'", nxt) or nxt in ("à", "en"))
+                    and b.endswith(("e", "t")) and not b.endswith("ant")
+                    and not toks[i - 1].endswith(("é", "ée", "és", "ées"))):
+                return True
+        else:
+            # "report summarises what", "partitioning lets queries": an -s or -ed word after a noun,
+            # not before a preposition ("data centres to", "families of")
+            glue = set(r.prepositions) | {"of", "to", "and", "or", "but", "as", "at", "from", "by", "on", "for"}
+            if (i > 0 and len(b) > 3 and b.endswith(("s", "ed")) and not b.endswith(("ss", "us", "is"))
+                    and prev not in glue | r.determiners and nxt not in glue):
+                return True
+    return False
+
+
+def clause_follows(rest: str, lang: str) -> bool:
+    """Whether a conjunction opens a clause ("… and applies …", "… et accélère …") rather than
+    joining two nouns or adjectives ("horizontal and vertical whitespace")."""
+    r = rules_for(lang)
+    toks = [bare(w.lower()) for w in words(rest)[:3]]
+    if not toks:
+        return False
+    first = toks[0]
+    if first in r.determiners or first in r.pronoun_start or first in r.verbs:
+        return True
+    if lang == "fr":
+        return has_verb(" ".join(words(rest)[:3]), lang) or bool(re.match(r"^(?:[ns]'|ne\b|se\b)", rest.strip()))
+    return bool(re.fullmatch(r"[a-z]{3,}(?:s|ed)", first)) and not first.endswith(("ss", "us", "is"))

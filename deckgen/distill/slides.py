@@ -82,7 +82,8 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
             extra.append(Slide(
                 id=_unique(f"{section.id}-table", taken), title=_titled(section.title, block.header[:3], lang),
                 kind="table",
-                levels=levels if general_tables else tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
+                levels=levels if general_tables else
+                tuple(lv for lv in levels if lv != GENERAL) or (PRACTITIONER, EXPERT),
                 table=TableData(block.header, block.rows), notes=table_sentences(block, lang), line=section.line))
         elif isinstance(block, Quote) and quoted is not None:
             # a quotation the author set apart is a key message: a slide of its own, verbatim, with its speaker
@@ -175,7 +176,8 @@ class OutlineBuilder:
         # a part told only by a table shows it to newcomers too when the general deck needs the slide
         picture, extra = _extra_slides(section, levels, self.lang, self.taken, self.cover_src,
                                        general_tables=not sentences and section.id in self.promoted)
-        slide = Slide(id=ident, title=section.title, levels=levels, terms=self.terms(section.title + "\n" + notes, section),
+        slide = Slide(id=ident, title=section.title, levels=levels,
+                      terms=self.terms(section.title + "\n" + notes, section),
                       notes=notes or section.title, kind="content", picture=picture, line=section.line)
         if not sentences:
             # a section of only tables or pictures: their own slides say it all

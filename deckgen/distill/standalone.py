@@ -20,6 +20,8 @@ from dataclasses import dataclass
 
 from deckgen.textutil import words
 
+from .sentences import rules_for
+
 # Discourse connectives that may open a sentence. They link it to what came before; on a slide
 # they dangle. Longest first so "in other words" wins over "in".
 _CONNECTIVES = {
@@ -277,8 +279,6 @@ _AUX = {
 def _verb_index(toks: list[str], lang: str) -> int | None:
     """Where the first verb of a clause is: an auxiliary or a frequent verb, or (English) an -s/-ed
     word that does not follow a determiner (so "The rules are" finds "are", not "rules")."""
-    from .sentences import rules_for  # the shortening rules carry each language's frequent verbs
-
     known = _AUX[lang] | set(rules_for(lang).verbs)
     dets = _DETERMINERS[lang]
     for i, raw in enumerate(toks):

@@ -76,7 +76,9 @@ def test_openai_distill_end_to_end(project, stub):
     share = sum(p["text"] in model_texts(stub) for p in points) / len(points)
     assert share >= 0.8, share
     assert all(p.get("source") for p in points)
-    assert f"[1/{sent}] Introduction: 3 model points\n[2/{sent}] Usages: 4 model points\n" in result.stderr  # progress
+    # progress, one line per request (a short document's subsections have general slides of their own)
+    assert f"[1/{sent}] Introduction: 3 model points\n[2/{sent}] Usages" in result.stderr
+    assert result.stderr.count(" model points\n") == sent
     assert "model points" not in result.stdout
     assert KEY not in result.output + result.stderr + everything_written(project)
     assert list((project / "outlines" / ".deckgen-cache" / "llm").rglob("*.json"))
