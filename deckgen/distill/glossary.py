@@ -47,6 +47,7 @@ FIELDS = ("ai", "software", "distributed", "law", "design")  # "ai" is glossary-
 # a field's glossary is used when the document names a quarter of its terms, from 2 (a page) to 6 (a book)
 FIELD_MIN_TERMS = (2, 6)
 WORDS_PER_FIELD_TERM = 400
+SECONDARY_FIELD_SHARE = 0.25
 
 
 @lru_cache(maxsize=16)
@@ -114,8 +115,10 @@ def fields_of(text: str, lang: str) -> tuple[str, ...]:
         return max(low, min(high, math.ceil(len(_field_matchers(lang, field)) / 4),
                             math.ceil(len(words(text)) / WORDS_PER_FIELD_TERM)))
 
-    return tuple(f for f in FIELDS
-                 if sum(1 for m in _field_matchers(lang, f) if m.pattern.search(text)) >= needed(f))
+    found = {f: sum(1 for m in _field_matchers(lang, f) if m.pattern.search(text)) for f in FIELDS}
+    top = max(found.values(), default=0)
+    # a field the text only touches (4 law terms in an AI paper of 40) would crowd the main field's entries
+    return tuple(f for f in FIELDS if found[f] >= needed(f) and found[f] >= SECONDARY_FIELD_SHARE * top)
 
 
 def acronyms(text: str) -> list[str]:

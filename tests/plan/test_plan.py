@@ -56,7 +56,10 @@ def test_points_per_slide_and_words_per_point(plans, level, most_points, most_wo
 
 def test_glossary_explains_the_jargon(plans):
     terms = {row[0] for s in plans["general"].slides if s.kind == "glossary" for row in s.table.rows}
-    for term in ("LoRA", "QLoRA", "PEFT", "quantization", "edge AI", "fine-tuning", "deepfake", "hallucination"):
+    # not "hallucination" any more: its general point ("… d'attaques adversariales, de manipulations ou
+    # d'hallucinations") keeps its three-item list whole and is too long for newcomers, so the word is
+    # not on the general deck, and the glossary explains the words the deck shows first
+    for term in ("LoRA", "QLoRA", "PEFT", "quantization", "edge AI", "fine-tuning", "deepfake"):
         assert term in terms
 
 
