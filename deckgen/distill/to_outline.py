@@ -45,8 +45,11 @@ def _parts(body: list[Section], builder: OutlineBuilder) -> list[list[Sentence]]
             subs = [c for c in s.children if not is_reference_section(c, last=False)] if deep else []
             wider += [(s, False), *((c, True) for c in subs)] if subs else [(s, deep)]
         parts = wider
-    pools = [builder.tree_sentences(s) if deep else builder.sentences(s) for s, deep in parts]
-    return [p for p in pools if p]
+    pools = [p for p in (builder.tree_sentences(s) if deep else builder.sentences(s) for s, deep in parts) if p]
+    if sum(map(len, pools)) > TAKEAWAY_POOL:  # a book, not a paper: each part's opening sentences stand for it
+        per_part = max(2, TAKEAWAY_POOL // len(pools))
+        pools = [p[:per_part] for p in pools]
+    return pools
 
 
 def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str],
@@ -58,13 +61,14 @@ def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str],
     """
     shown = {p.source for s, r in zip(sections, roles) if r == "conclusion" for _, p in _points(s)}
     shown_text = {_key(p.text) for s, r in zip(sections, roles) if r == "conclusion" for _, p in _points(s)}
-    everything = [s for top in body for s in builder.tree_sentences(top)]
+    parts = _parts(body, builder)
+    everything = [s for part in parts for s in part]
     if not everything:
         return ()
     whole = builder.d.scope(everything)
     central = {s.order: c for s, c in zip(whole.sentences, whole.centrality)}
     found: list[tuple[float, int, Point]] = []
-    for part in _parts(body, builder):
+    for part in parts:
         pool = [s for s in part if s.source not in shown]
         if not pool:
             continue
