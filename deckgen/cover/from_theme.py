@@ -1,10 +1,13 @@
-"""The cover illustration's colours, taken from a theme's palette."""
+"""The cover illustration's colours, taken from a theme's palette (a night cover for a dark theme)."""
 
 from __future__ import annotations
+
+import colorsys
 
 from deckgen.theme.loader import Theme
 
 from .draw import CoverPalette
+from .palette import luminance, rgb
 
 
 def _mix(a: str, b: str, t: float) -> str:
@@ -13,9 +16,26 @@ def _mix(a: str, b: str, t: float) -> str:
     return "#" + "".join(f"{round(x + (y - x) * t):02X}" for x, y in zip(ca, cb))
 
 
+def is_dark(theme: Theme) -> bool:
+    """A theme whose slides are dark (light text on a dark background), like pastel-dark."""
+    return luminance(rgb(theme.palette.background)) < 0.18
+
+
+def _glow(colour: str) -> str:
+    """The same hue as a luminous pastel: a dark theme's muted decor colours would vanish at night."""
+    h, _s, _v = colorsys.rgb_to_hsv(*(c / 255 for c in rgb(colour)))
+    r, g, b = colorsys.hsv_to_rgb(h, 0.42, 0.93)
+    return f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}"
+
+
 def cover_palette(theme: Theme) -> CoverPalette:
     """Background from the theme's background and divider colours, accents from its decor colours."""
     pal = theme.palette
+    if is_dark(theme):
+        decor = [*pal.decor, pal.accent, pal.title][:6]
+        return CoverPalette(background=(pal.background, _mix(pal.divider_background, pal.decor[1 % len(pal.decor)], 0.35)),
+                            accents=tuple(_glow(c) for c in decor[:max(3, len(pal.decor[:6]))]),
+                            ink=pal.accent, dark=True)
     return CoverPalette(background=(pal.background, _mix(pal.divider_background, pal.decor[1 % len(pal.decor)], 0.35)),
                         accents=tuple(pal.decor[:6]) if len(pal.decor) >= 3 else (*pal.decor, pal.accent),
                         ink=_mix(pal.accent, pal.background, 0.25))
