@@ -294,21 +294,25 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: str, out: Path | None,
-               root: Path, force: bool = False) -> Path:
+               root: Path, force: bool = False, motif: str | None = None) -> Path:
     """Draw a talk's cover illustration (or a standalone one at `out`); returns the file written.
 
     A talk's cover goes where its outline names it when deckgen owns that place, else beside the
-    outline; a `seed` given for a talk is recorded in its outline, so the next build draws the same."""
+    outline; a `seed` given for a talk is recorded in its outline, so the next build draws the same.
+    A dark theme's night cover goes beside the light one (`<name>-dark.png`)."""
     from deckgen.cover import write_cover
-    from deckgen.cover.from_theme import cover_palette
+    from deckgen.cover.from_theme import cover_palette, dark_image
+    from deckgen.cover.vocabulary import cover_motif
     from deckgen.outline.paths import COVER_SUFFIXES
     from deckgen.outline.save import set_cover_seed
 
     dims = parse_size(size)
-    target, talk_seed, outline_file = out, 0, None
+    palette = cover_palette(load_theme(theme))
+    target, talk_seed, outline_file, talk_motif = out, 0, None, "brain"
     if talk is not None:
         t = resolve_talk(talk, root)
         outline = _outline_for(t, root, [])
+        talk_motif = cover_motif(outline)[0]
         if outline.meta.cover is not None:
             talk_seed, outline_file = outline.meta.cover.seed, t.outline
             if target is None:
@@ -317,14 +321,16 @@ def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: 
                 own = None if is_remote(image) else files.resolve(image)
                 target = own if own is not None and own.suffix.lower() in COVER_SUFFIXES and files.owns(own) \
                     else files.fallback_cover()
+                if palette.dark:
+                    target = Path(dark_image(str(target)))
     if target is None:
         raise DeckgenError("nowhere to write the cover: give a talk whose outline names a cover, or --out")
     if target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         raise InputError("cover must be a .png or .jpg file", file=target)
     if target.exists() and not force:
         raise InputError("already exists; not overwriting it (use --force)", file=target)
-    written = write_cover(target, seed=talk_seed if seed is None else seed,
-                          palette=cover_palette(load_theme(theme)), size=dims)
+    written = write_cover(target, seed=talk_seed if seed is None else seed, palette=palette, size=dims,
+                          motif=motif or talk_motif)
     if outline_file is not None and out is None and seed is not None and seed != talk_seed:
         set_cover_seed(outline_file, seed)
     return written

@@ -21,6 +21,12 @@ def is_dark(theme: Theme) -> bool:
     return luminance(rgb(theme.palette.background)) < 0.18
 
 
+def dark_image(image: str) -> str:
+    """Where a dark theme's cover lives: `name-dark.png` beside the light `name.png`."""
+    stem, dot, suffix = image.rpartition(".")
+    return f"{stem}-dark.{suffix}" if dot and "/" not in suffix else f"{image}-dark"
+
+
 def _glow(colour: str) -> str:
     """The same hue as a luminous pastel: a dark theme's muted decor colours would vanish at night."""
     h, _s, _v = colorsys.rgb_to_hsv(*(c / 255 for c in rgb(colour)))
