@@ -16,7 +16,7 @@ from .motifs import MOTIFS
 if TYPE_CHECKING:
     from deckgen.outline.model import Outline
 
-# Matched on lower-case text without accents, as whole words (with a plural "s"); a trailing "*" also
+# Matched without regard to case or accents, as whole words (with a plural "s"); a trailing "*" also
 # takes longer words ("réseaux", "distribuées"). No "*" where it would catch other words: "design" not
 # "désigné", "graph" not "graphique"; links and HTML tags are dropped first; no "style",
 # "team" or "license" alone: every README has them. Multi-word terms are matched, and consumed, first, so
@@ -25,7 +25,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "brain": ("intelligence artificielle", "artificial intelligence", "machine learning", "deep learning",
               "apprentissage automatique", "apprentissage profond", "reseau* de neurones", "neural network*",
               "modele* de langage", "language model*", "neural", "neuron*", "neurone*", "llm*", "gpt*",
-              "transformer*", "generati*", "ia", "ai", "genai", "chatbot*", "nlp"),
+              "transformer*", "generati*", "ia", "AI", "genai", "chatbot*", "nlp"),
     "network": ("network*", "reseau*", "distributed", "distribue*", "api", "apis", "kafka*", "broker*",
                 "microservice*", "cluster*", "protocol*", "topolog*", "peer*", "node*", "noeud*",
                 "messaging", "messagerie*", "consumer*", "producer*", "server*", "serveur*", "socket*",
@@ -49,20 +49,21 @@ MIN_HITS = 3
 
 
 def _plain(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
-def _pattern(term: str) -> str:
-    stem = re.escape(term.rstrip("*")).replace(r"\ ", r"\s+")
-    tail = r"[\w-]*" if term.endswith("*") else "s?"
-    return r"(?<![\w-])" + stem + tail + r"(?![\w-])"
+def _pattern(term: str) -> re.Pattern[str]:
+    words = [re.escape(w.rstrip("*")) + (r"[\w-]*" if w.endswith("*") else "s?") for w in term.split()]
+    # A term in capitals is an acronym matched as written: "AI", not the French "j'ai".
+    flags = 0 if term.isupper() else re.IGNORECASE
+    return re.compile(r"(?<![\w-])" + r"\s+".join(words) + r"(?![\w-])", flags)
 
 
-_NOISE = re.compile(r"https?://\S+|<[^>]*>")
+_NOISE = re.compile(r"https?://\S+|<[^>]*>", re.IGNORECASE)
 _TERMS = sorted(((term, motif) for motif, terms in KEYWORDS.items() for term in terms),
                 key=lambda tm: (-len(tm[0].split()), -len(tm[0])))
-_COMPILED = [(re.compile(_pattern(term)), motif) for term, motif in _TERMS]
+_COMPILED = [(_pattern(term), motif) for term, motif in _TERMS]
 
 
 def motif_scores(text: str) -> dict[str, int]:
