@@ -23,13 +23,13 @@ def paint_organic(image: Image.Image, rng: random.Random, free: Box, zone: Box, 
     fw, fh = fx1 - fx0, fy1 - fy0
     unit = min(fw, fh)
     blobs = []
-    for k in range(rng.randint(3, 4)):
+    for k in range(rng.randint(2, 3)):
         cx, cy = rng.uniform(fx0 + 0.25 * fw, fx1 - 0.15 * fw), rng.uniform(fy0 + 0.2 * fh, fy1 - 0.2 * fh)
-        blobs.append((_blob(rng, cx, cy, unit * rng.uniform(0.2, 0.32)), accents[k % len(accents)]))
+        blobs.append((_blob(rng, cx, cy, unit * rng.uniform(0.16, 0.26)), accents[k % len(accents)]))
     leaves = []
-    for _ in range(rng.randint(6, 9)):
+    for _ in range(rng.randint(9, 13)):
         x, y = rng.uniform(fx0 + 0.12 * fw, fx1 - 0.06 * fw), rng.uniform(fy0 + 0.1 * fh, fy1 - 0.1 * fh)
-        leaves.append((x, y, unit * rng.uniform(0.12, 0.22), rng.uniform(0, 2 * math.pi),
+        leaves.append((x, y, unit * rng.uniform(0.14, 0.26), rng.uniform(0, 2 * math.pi),
                        accents[rng.randrange(len(accents))], rng.uniform(0.28, 0.4)))
     shade = mix(ink, (0, 0, 0), 0.3)
     shadow(image, [_leaf(*leaf[:4], leaf[5]) for leaf in leaves], shade, 80 if dark else 40, unit * 0.02,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PIL import Image, ImageDraw, ImageFilter, ImageStat
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageStat
 
 from .args import Box, Zone, check_zone
 from .palette import RGB, luminance, luminance_image, rgb
@@ -107,15 +107,31 @@ def _luminance_lower_bound(image: Image.Image) -> float:
 
 
 def _ensure_dark(image: Image.Image, zone: Box) -> None:
+    """Tame only what is too bright in the zone, so the night sky keeps its tones and shows no seam.
+
+    Each pixel brighter than allowed is scaled down toward the limit (a tone curve, not a veil);
+    the change fades out past the zone like the light lift. A plain sink toward black is the fallback.
+    """
     ink_l = luminance(rgb(LIGHT_TITLE_INK))
     need = (ink_l + 0.05) / _CONTRAST_TARGET - 0.05
-    feather: Image.Image | None = None
+    feather = _zone_mask(image.width, image.height, zone, spread=0.3)
+    for _ in range(6):
+        high = min(1.0, (luminance_image(image.crop(zone)).getextrema()[1] + 1) / 255)
+        if high <= need:
+            return
+        limit = need * 255 * 0.97
+
+        def scale(v: int) -> int:
+            # sRGB ≈ linear ** (1 / 2.2): scaling the channels by this factor brings luminance to the limit.
+            return 255 if v <= limit else math.floor(255 * (limit / (v + 1)) ** (1 / 2.2))
+
+        factor = luminance_image(image).point(scale)
+        tamed = ImageChops.multiply(image, Image.merge("RGB", (factor, factor, factor)))
+        image.paste(tamed, mask=feather)
     for _ in range(12):
         high = min(1.0, (luminance_image(image.crop(zone)).getextrema()[1] + 1) / 255)
         if high <= need:
             return
-        if feather is None:
-            feather = _zone_mask(image.width, image.height, zone, spread=0.3)
         # Blending toward black lowers luminance faster than linearly (gamma): this never undershoots.
         t = min(1.0, (high - need) / high + 0.03)
         image.paste((0, 0, 0), mask=feather.point(lambda v: min(255, math.ceil(v * t))))
