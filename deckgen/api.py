@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.errors import DeckgenError, InputError, OutlineEditedError
-from deckgen.outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
+from deckgen.outline import Outline, is_edited, load_outline, read_outline_text, save_outline
 from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
 from deckgen.parse import parse_markdown, read_source
 from deckgen.plan import levels_of, outline_to_plan
@@ -142,10 +142,14 @@ def _distilled(source: Path, root: Path, llm: LLMOptions | None, outline_path: P
     outline = document_to_outline(doc, source_path=stored_path(source, target), source_sha256=_text_sha256(text),
                                   cover_image=cover_image, cover_seed=seed)
     outline = with_stored_paths(outline, target)
-    if outline.meta.cover and not outline.meta.cover.alt:
-        alt = ("Illustration pastel : réseau de neurones" if doc.lang == "fr"
-               else "Pastel illustration: a neural network")
-        cover = Cover(outline.meta.cover.image, alt, outline.meta.cover.seed)
+    if outline.meta.cover:
+        from deckgen.cover.vocabulary import MOTIF_ALT, cover_motif
+
+        # The motif is written into the outline, where a person sees and may change it, and the
+        # alt text then describes the picture that will really be drawn.
+        motif = cover_motif(outline)[0]
+        alt = outline.meta.cover.alt or MOTIF_ALT["fr" if doc.lang == "fr" else "en"][motif]
+        cover = replace(outline.meta.cover, alt=alt, motif=motif)
         outline = replace(outline, meta=replace(outline.meta, cover=cover))
     if llm is None:
         return outline, ()
@@ -186,6 +190,8 @@ def _fresh_outline(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | N
     outline, warnings = _distilled(talk.source, root, llm, talk.outline, progress)
     if old is not None and old.meta.cover is not None and outline.meta.cover is not None:
         cover = replace(outline.meta.cover, seed=old.meta.cover.seed)
+        if old.meta.cover.motif:  # the picture may be drawn already: its motif and alt text stay with it
+            cover = replace(cover, motif=old.meta.cover.motif, alt=old.meta.cover.alt)
         outline = replace(outline, meta=replace(outline.meta, cover=cover))
     notes += [f"warning: {w}" for w in warnings]
     if not write:

@@ -107,3 +107,18 @@ def cover_motif(outline: Outline) -> tuple[str, str]:
     if cover is not None and cover.motif:
         return cover.motif, "set in the outline"
     return choose_motif(talk_words(outline), cover.seed if cover else 0)
+
+
+# What the picture shows, for the alt text of a drawn cover.
+MOTIF_ALT = {
+    "fr": {"brain": "Illustration pastel : réseau de neurones",
+           "network": "Illustration pastel : un réseau de nœuds reliés",
+           "flow": "Illustration pastel : des rubans de couleur qui s'écoulent",
+           "geometric": "Illustration pastel : une grille de formes géométriques",
+           "organic": "Illustration pastel : des feuilles et des formes douces"},
+    "en": {"brain": "Pastel illustration: a neural network",
+           "network": "Pastel illustration: a network of linked nodes",
+           "flow": "Pastel illustration: flowing ribbons of colour",
+           "geometric": "Pastel illustration: a grid of geometric shapes",
+           "organic": "Pastel illustration: leaves and soft rounded shapes"},
+}

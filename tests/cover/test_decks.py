@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageStat
 from pptx import Presentation
 from pptx.util import Emu
 
@@ -114,7 +114,7 @@ def test_dark_theme_gets_a_night_cover_and_dark_dividers(tmp_path):
     assert dark_file.is_file() and any("cover-dark.png" in n for n in notes)
     assert (tmp_path / "assets" / "kafka" / "cover.png").read_bytes() == light  # the light one untouched
     night = Image.open(dark_file).convert("RGB")
-    assert sum(luminance_image(night).getdata()) / (night.width * night.height) / 255 < 0.2
+    assert ImageStat.Stat(luminance_image(night)).mean[0] / 255 < 0.2
     # light title text reads on the calm part where the cover slide puts the title
     zone = night.crop((0, 0, round(night.width * 0.46), night.height))
     brightest = min(1.0, (luminance_image(zone).getextrema()[1] + 1) / 255)
@@ -169,3 +169,16 @@ def test_no_cover_no_echo(tmp_path):
     prs = Presentation(str(deck))
     assert not any(e for _, e in _kinds(prs))
     assert Emu(prs.slide_width).pt == 960
+
+
+def test_distill_writes_the_motif_and_an_alt_text_that_describes_it(tmp_path):
+    from deckgen.api import distill
+
+    source = tmp_path / "assets" / "kafka" / "talk.md"
+    source.parent.mkdir(parents=True)
+    source.write_text("# Kafka in production\n\n## Brokers\n\nKafka brokers form a distributed cluster. "
+                      "Producers and consumers talk to the brokers through the API.\n\n## Consumers\n\n"
+                      "Consumer groups read partitions from the brokers over the network.\n", encoding="utf-8")
+    result = distill(source, root=tmp_path)
+    cover = load_outline(result.outline_path).meta.cover
+    assert cover.motif == "network" and cover.alt == "Pastel illustration: a network of linked nodes"
