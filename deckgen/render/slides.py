@@ -32,6 +32,8 @@ from .template import drop_existing_slides
 class DeckDrawing(ContentSlides, LayoutSlides, CodeSlides, ChartSlides, Canvas):
     """Draws every slide of a plan, one method per slide kind or layout, and saves the deck."""
 
+    _echoes = 0  # section dividers drawn so far: each shows its own window onto the cover
+
     # ------------------------------------------------------------------ slide kinds
 
     def add(self, s: PlannedSlide, number: int, total: int) -> None:
@@ -115,10 +117,10 @@ class DeckDrawing(ContentSlides, LayoutSlides, CodeSlides, ChartSlides, Canvas):
             # A card of the cover's own illustration on the right, a new window onto it per section;
             # it stops above the footer so the slide number never sits on the picture.
             self.background(slide, pal.divider_background)
-            self._echoes = getattr(self, "_echoes", -1) + 1
             bottom = footer_box(th).y - 8
             card = Box(SECTION_BAND_X, BAND_MARGIN, SLIDE_W - SECTION_BAND_X - BAND_MARGIN, bottom - BAND_MARGIN)
             echo(slide, picture, card, self._echoes, corner=0.06)
+            self._echoes += 1
         else:
             self._divider(slide, [(Box(640, 36, 290, 290), 0), (Box(790, 300, 150, 150), 1),
                                   (Box(600, 350, 100, 100), 2)])
