@@ -53,11 +53,8 @@ def echo(slide, picture: PlannedPicture, box: Box, index: int, corner: float = 0
     pic.crop_left, pic.crop_top, pic.crop_right, pic.crop_bottom = left, top, right, bottom
     pic.left, pic.top, pic.width, pic.height = E(box.x), E(box.y), E(box.w), E(box.h)
     pic.name = "Cover echo"
-    c_nv_pr = pic._element.nvPicPr.cNvPr
-    c_nv_pr.set("descr", picture.alt)
-    ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
-    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=DECORATIVE_URI)
-    etree.SubElement(ext, f"{{{_A16}}}decorative", nsmap={"a16": _A16}).set("val", "1")
+    pic._element.nvPicPr.cNvPr.set("descr", picture.alt)
+    decorative(pic)
     geometry = pic._element.spPr.find(qn("a:prstGeom"))
     if corner and geometry is not None:
         geometry.set("prst", "roundRect")
@@ -67,6 +64,13 @@ def echo(slide, picture: PlannedPicture, box: Box, index: int, corner: float = 0
         guide.set("name", "adj")
         guide.set("fmla", f"val {round(corner * 100000)}")
     return pic
+
+
+def decorative(pic) -> None:
+    """Mark a picture decorative: it repeats the cover, a screen reader need not read it again."""
+    c_nv_pr = pic._element.nvPicPr.cNvPr
+    ext = etree.SubElement(etree.SubElement(c_nv_pr, qn("a:extLst")), qn("a:ext"), uri=DECORATIVE_URI)
+    etree.SubElement(ext, f"{{{_A16}}}decorative", nsmap={"a16": _A16}).set("val", "1")
 
 
 def mirror(pic) -> None:

@@ -24,7 +24,7 @@ from .canvas import Canvas
 from .chart import ChartSlides
 from .code import CodeSlides
 from .content import ContentSlides
-from .divider import BAND_MARGIN, SECTION_BAND_X, echo, mirror
+from .divider import BAND_MARGIN, SECTION_BAND_X, decorative, echo, mirror
 from .layouts import LayoutSlides
 from .template import drop_existing_slides
 
@@ -140,6 +140,7 @@ class DeckDrawing(ContentSlides, LayoutSlides, CodeSlides, ChartSlides, Canvas):
             self.background(slide, pal.background)
             pic = self.picture(slide, picture.path, picture.alt, Box(0, 0, SLIDE_W, SLIDE_H), fill=True)
             mirror(pic)
+            decorative(pic)
             self._panel(slide, s.title, lines[0] if lines else "", lines[1:], x=SLIDE_W - 36 - 410)
             return
         self._divider(slide, [(Box(30, 340, 170, 170), 1), (Box(760, 30, 170, 170), 0)])

@@ -91,6 +91,7 @@ def test_light_deck_network_motif_and_dividers_echo_the_cover(tmp_path):
     mirrored = [sh for sh in closing.shapes if sh.shape_type == 13]
     assert mirrored and mirrored[0]._element.spPr.find(
         "{http://schemas.openxmlformats.org/drawingml/2006/main}xfrm").get("flipH") == "1"
+    assert mirrored[0].image.sha1 == cover_pic.image.sha1
     _clean(deck)
 
 
