@@ -64,3 +64,22 @@ def test_outline_words_choose_and_the_outline_overrides():
 
 def test_the_example_talk_keeps_its_brain():
     assert cover_motif(load_outline(REPO / "outlines" / "ia-generative-2025.yaml"))[0] == "brain"
+
+
+def test_cover_command_draws_the_motif_asked_for(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+    from PIL import Image
+
+    from deckgen.cli import main
+    from deckgen.cover import draw_cover
+    from deckgen.cover.from_theme import cover_palette
+    from deckgen.theme.loader import load_theme
+
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    result = runner.invoke(main, ["cover", "--out", "g.png", "--seed", "4", "--size", "640x360", "--motif", "geometric"])
+    assert result.exit_code == 0, result.output
+    drawn = Image.open(tmp_path / "g.png").convert("RGB")
+    assert drawn.tobytes() == draw_cover(seed=4, size=(640, 360), motif="geometric",
+                                            palette=cover_palette(load_theme("pastel"))).tobytes()
+    assert runner.invoke(main, ["cover", "--out", "x.png", "--motif", "spiral"]).exit_code != 0
