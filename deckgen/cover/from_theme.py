@@ -37,11 +37,11 @@ def _glow(colour: str) -> str:
 def cover_palette(theme: Theme) -> CoverPalette:
     """Background from the theme's background and divider colours, accents from its decor colours."""
     pal = theme.palette
+    background = (pal.background, _mix(pal.divider_background, pal.decor[1 % len(pal.decor)], 0.35))
     if is_dark(theme):
-        decor = [*pal.decor, pal.accent, pal.title][:6]
-        return CoverPalette(background=(pal.background, _mix(pal.divider_background, pal.decor[1 % len(pal.decor)], 0.35)),
-                            accents=tuple(_glow(c) for c in decor[:max(3, len(pal.decor[:6]))]),
-                            ink=pal.accent, dark=True)
-    return CoverPalette(background=(pal.background, _mix(pal.divider_background, pal.decor[1 % len(pal.decor)], 0.35)),
+        # The decor hues, made luminous; the accent and title colours fill in for a theme with few.
+        hues = (list(pal.decor[:6]) + [pal.accent, pal.title, pal.muted])[:max(3, min(6, len(pal.decor)))]
+        return CoverPalette(background=background, accents=tuple(_glow(c) for c in hues), ink=pal.accent, dark=True)
+    return CoverPalette(background=background,
                         accents=tuple(pal.decor[:6]) if len(pal.decor) >= 3 else (*pal.decor, pal.accent),
                         ink=_mix(pal.accent, pal.background, 0.25))

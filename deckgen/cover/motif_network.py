@@ -50,8 +50,9 @@ def paint_network(image: Image.Image, rng: random.Random, free: Box, zone: Box, 
         nodes.append((x, y, z, unit * (0.005 + 0.008 * z), colour(x, y), False))
     links = _links(nodes, hubs, unit * 0.2, rng)
 
-    halos(image, [(x, y, r * (4.5 if hub else 3.0), mix(c, (255, 255, 255), 0.15), (140 if dark else 190) if hub else round(50 + 80 * z))
-                  for x, y, z, r, c, hub in nodes], unit * 0.012)
+    hub_alpha = 140 if dark else 190  # at night a full halo would outshine the nodes
+    halos(image, [(x, y, r * (4.5 if hub else 3.0), mix(c, (255, 255, 255), 0.15),
+                   hub_alpha if hub else round(50 + 80 * z)) for x, y, z, r, c, hub in nodes], unit * 0.012)
     sk = Sketch(image, (fx0 - round(0.08 * fw), fy0, fx1, fy1))
     glint = (255, 255, 255)
     for a, b in sorted(links, key=lambda ab: nodes[ab[0]][2] + nodes[ab[1]][2]):

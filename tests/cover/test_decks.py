@@ -30,7 +30,8 @@ KAFKA = [("Kafka in production", ["Brokers replicate partitions across the clust
 
 def _project(tmp_path: Path, motif: str = "") -> Path:
     sections = tuple(
-        OutlineSection(f"s{i}", title, str(i + 1), (Slide(f"s{i}a", f"{title}: the facts", points=tuple(Point(p) for p in pts)),),
+        OutlineSection(f"s{i}", title, str(i + 1),
+                       (Slide(f"s{i}a", f"{title}: the facts", points=tuple(Point(p) for p in pts)),),
                        notes=f"Now: {title.lower()}.")  # a part with notes of its own gets a divider
         for i, (title, pts) in enumerate(KAFKA))
     outline = Outline(Meta("Kafka for everyone", "Event streaming in practice", lang="en",

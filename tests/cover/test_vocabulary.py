@@ -77,7 +77,8 @@ def test_cover_command_draws_the_motif_asked_for(tmp_path, monkeypatch):
 
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
-    result = runner.invoke(main, ["cover", "--out", "g.png", "--seed", "4", "--size", "640x360", "--motif", "geometric"])
+    result = runner.invoke(main, ["cover", "--out", "g.png", "--seed", "4", "--size", "640x360",
+                                  "--motif", "geometric"])
     assert result.exit_code == 0, result.output
     drawn = Image.open(tmp_path / "g.png").convert("RGB")
     assert drawn.tobytes() == draw_cover(seed=4, size=(640, 360), motif="geometric",
