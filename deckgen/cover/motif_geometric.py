@@ -32,7 +32,7 @@ def paint_geometric(image: Image.Image, rng: random.Random, free: Box, zone: Box
     for row in range(rows):
         for col in range(cols):
             # The grid thins out toward the title, so the picture starts calm next to the text.
-            keep = 0.35 + 0.6 * (col + 1) / cols
+            keep = 0.45 + 0.55 * (col + 1) / cols
             if rng.random() > keep:
                 continue
             kind = rng.choice(SHAPES)
