@@ -35,7 +35,7 @@ def _project(tmp_path: Path, motif: str = "") -> Path:
                        notes=f"Now: {title.lower()}.")  # a part with notes of its own gets a divider
         for i, (title, pts) in enumerate(KAFKA))
     outline = Outline(Meta("Kafka for everyone", "Event streaming in practice", lang="en",
-                           cover=Cover("assets/kafka/cover.png", "Pastel illustration: a network", 21, motif)),
+                           cover=Cover("kafka-cover.png", "Pastel illustration: a network", 21, motif)),
                       sections)
     save_outline(outline, tmp_path / "outlines" / "kafka.yaml")
     return tmp_path / "outlines" / "kafka.yaml"
@@ -59,8 +59,8 @@ def test_light_deck_network_motif_and_dividers_echo_the_cover(tmp_path):
     outline = _project(tmp_path)
     deck, notes = _deck(tmp_path, outline, "pastel", "out")
     assert any("motif: network" in n for n in notes), notes
-    cover_file = tmp_path / "assets" / "kafka" / "cover.png"
-    assert cover_file.is_file() and not (tmp_path / "assets" / "kafka" / "cover-dark.png").exists()
+    cover_file = tmp_path / "outlines" / "kafka-cover.png"
+    assert cover_file.is_file() and not (tmp_path / "outlines" / "kafka-cover-dark.png").exists()
 
     prs = Presentation(str(deck))
     slides = _kinds(prs)
@@ -110,11 +110,11 @@ def _contrast(a: str, b: str) -> float:
 def test_dark_theme_gets_a_night_cover_and_dark_dividers(tmp_path):
     outline = _project(tmp_path)
     _deck(tmp_path, outline, "pastel", "light")
-    light = (tmp_path / "assets" / "kafka" / "cover.png").read_bytes()
+    light = (tmp_path / "outlines" / "kafka-cover.png").read_bytes()
     deck, notes = _deck(tmp_path, outline, "pastel-dark", "dark")
-    dark_file = tmp_path / "assets" / "kafka" / "cover-dark.png"
-    assert dark_file.is_file() and any("cover-dark.png" in n for n in notes)
-    assert (tmp_path / "assets" / "kafka" / "cover.png").read_bytes() == light  # the light one untouched
+    dark_file = tmp_path / "outlines" / "kafka-cover-dark.png"
+    assert dark_file.is_file() and any("kafka-cover-dark.png" in n for n in notes)
+    assert (tmp_path / "outlines" / "kafka-cover.png").read_bytes() == light  # the light one untouched
     night = Image.open(dark_file).convert("RGB")
     assert ImageStat.Stat(luminance_image(night)).mean[0] / 255 < 0.2
     # light title text reads on the calm part where the cover slide puts the title
@@ -133,7 +133,7 @@ def test_rebuilds_are_byte_identical_and_the_outline_motif_wins(tmp_path):
     outline = _project(tmp_path, motif="organic")
     first, notes = _deck(tmp_path, outline, "pastel", "a")
     assert any("motif: organic, set in the outline" in n for n in notes)
-    cover = tmp_path / "assets" / "kafka" / "cover.png"
+    cover = tmp_path / "outlines" / "kafka-cover.png"
     picture = cover.read_bytes()
     cover.unlink()
     second, _ = _deck(tmp_path, outline, "pastel", "b")
@@ -146,7 +146,7 @@ def test_old_outlines_without_a_motif_load_and_save_unchanged(tmp_path):
     path = _project(tmp_path)
     text = path.read_text(encoding="utf-8")
     assert "motif" not in text
-    assert load_outline(path).meta.cover == Cover("assets/kafka/cover.png", "Pastel illustration: a network", 21)
+    assert load_outline(path).meta.cover == Cover("kafka-cover.png", "Pastel illustration: a network", 21)
 
 
 def test_a_bad_motif_in_the_outline_is_a_one_line_error(tmp_path):
@@ -184,3 +184,14 @@ def test_distill_writes_the_motif_and_an_alt_text_that_describes_it(tmp_path):
     result = distill(source, root=tmp_path)
     cover = load_outline(result.outline_path).meta.cover
     assert cover.motif == "network" and cover.alt == "Pastel illustration: a network of linked nodes"
+
+
+def test_a_night_cover_a_person_supplied_is_used_as_it_is(tmp_path):
+    outline = _project(tmp_path)
+    own = tmp_path / "outlines" / "kafka-cover-dark.png"
+    Image.new("RGB", (1600, 900), "#203040").save(own)
+    before = own.read_bytes()
+    deck, notes = _deck(tmp_path, outline, "pastel-dark", "dark")
+    assert own.read_bytes() == before and not any("kafka-cover-dark" in n for n in notes)
+    cover_pic = next(sh for sh in Presentation(str(deck)).slides[0].shapes if sh.shape_type == 13)
+    assert cover_pic.image.blob == before
