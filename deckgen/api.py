@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.errors import DeckgenError, InputError, OutlineEditedError
-from deckgen.outline import Cover, Outline, is_edited, load_outline, read_outline_text, save_outline
+from deckgen.outline import Outline, is_edited, load_outline, read_outline_text, save_outline
 from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
 from deckgen.parse import parse_markdown, read_source
 from deckgen.plan import levels_of, outline_to_plan
@@ -142,10 +142,14 @@ def _distilled(source: Path, root: Path, llm: LLMOptions | None, outline_path: P
     outline = document_to_outline(doc, source_path=stored_path(source, target), source_sha256=_text_sha256(text),
                                   cover_image=cover_image, cover_seed=seed)
     outline = with_stored_paths(outline, target)
-    if outline.meta.cover and not outline.meta.cover.alt:
-        alt = ("Illustration pastel : réseau de neurones" if doc.lang == "fr"
-               else "Pastel illustration: a neural network")
-        cover = Cover(outline.meta.cover.image, alt, outline.meta.cover.seed)
+    if outline.meta.cover:
+        from deckgen.cover.vocabulary import MOTIF_ALT, cover_motif
+
+        # The motif is written into the outline, where a person sees and may change it, and the
+        # alt text then describes the picture that will really be drawn.
+        motif = cover_motif(outline)[0]
+        alt = outline.meta.cover.alt or MOTIF_ALT["fr" if doc.lang == "fr" else "en"][motif]
+        cover = replace(outline.meta.cover, alt=alt, motif=motif)
         outline = replace(outline, meta=replace(outline.meta, cover=cover))
     if llm is None:
         return outline, ()
@@ -186,6 +190,8 @@ def _fresh_outline(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | N
     outline, warnings = _distilled(talk.source, root, llm, talk.outline, progress)
     if old is not None and old.meta.cover is not None and outline.meta.cover is not None:
         cover = replace(outline.meta.cover, seed=old.meta.cover.seed)
+        if old.meta.cover.motif:  # the picture may be drawn already: its motif and alt text stay with it
+            cover = replace(cover, motif=old.meta.cover.motif, alt=old.meta.cover.alt)
         outline = replace(outline, meta=replace(outline.meta, cover=cover))
     notes += [f"warning: {w}" for w in warnings]
     if not write:
@@ -294,21 +300,25 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: str, out: Path | None,
-               root: Path, force: bool = False) -> Path:
+               root: Path, force: bool = False, motif: str | None = None) -> Path:
     """Draw a talk's cover illustration (or a standalone one at `out`); returns the file written.
 
     A talk's cover goes where its outline names it when deckgen owns that place, else beside the
-    outline; a `seed` given for a talk is recorded in its outline, so the next build draws the same."""
+    outline; a `seed` given for a talk is recorded in its outline, so the next build draws the same.
+    A dark theme's night cover goes beside the light one (`<name>-dark.png`)."""
     from deckgen.cover import write_cover
-    from deckgen.cover.from_theme import cover_palette
+    from deckgen.cover.from_theme import cover_palette, dark_image
+    from deckgen.cover.vocabulary import cover_motif
     from deckgen.outline.paths import COVER_SUFFIXES
     from deckgen.outline.save import set_cover_seed
 
     dims = parse_size(size)
-    target, talk_seed, outline_file = out, 0, None
+    palette = cover_palette(load_theme(theme))
+    target, talk_seed, outline_file, talk_motif = out, 0, None, "brain"
     if talk is not None:
         t = resolve_talk(talk, root)
         outline = _outline_for(t, root, [])
+        talk_motif = cover_motif(outline)[0]
         if outline.meta.cover is not None:
             talk_seed, outline_file = outline.meta.cover.seed, t.outline
             if target is None:
@@ -317,14 +327,16 @@ def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: 
                 own = None if is_remote(image) else files.resolve(image)
                 target = own if own is not None and own.suffix.lower() in COVER_SUFFIXES and files.owns(own) \
                     else files.fallback_cover()
+                if palette.dark:
+                    target = Path(dark_image(str(target)))
     if target is None:
         raise DeckgenError("nowhere to write the cover: give a talk whose outline names a cover, or --out")
     if target.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         raise InputError("cover must be a .png or .jpg file", file=target)
     if target.exists() and not force:
         raise InputError("already exists; not overwriting it (use --force)", file=target)
-    written = write_cover(target, seed=talk_seed if seed is None else seed,
-                          palette=cover_palette(load_theme(theme)), size=dims)
+    written = write_cover(target, seed=talk_seed if seed is None else seed, palette=palette, size=dims,
+                          motif=motif or talk_motif)
     if outline_file is not None and out is None and seed is not None and seed != talk_seed:
         set_cover_seed(outline_file, seed)
     return written

@@ -171,10 +171,13 @@ def themes() -> None:
 @click.option("--out", "out", type=click.Path(path_type=Path), default=None,
               help="Where to write (default: the outline's cover image path).")
 @click.option("--force", is_flag=True, help="Replace an existing picture.")
+@click.option("--motif", type=click.Choice(["brain", "network", "flow", "geometric", "organic"]), default=None,
+              help="What the picture shows (default: the outline's, else chosen from the talk's words).")
 def cover(talk: Path | None, seed: int | None, theme: str | None, size: str, out: Path | None,
-          force: bool) -> None:
+          force: bool, motif: str | None) -> None:
     """Draw the pastel cover illustration for a talk (or a standalone one with --out)."""
-    path = api.draw_cover(talk, seed=seed, theme=theme, size=size, out=out, root=Path.cwd(), force=force)
+    path = api.draw_cover(talk, seed=seed, theme=theme, size=size, out=out, root=Path.cwd(), force=force,
+                          motif=motif)
     click.echo(_shown(path))
     if talk is not None and seed is not None and out is None:
         click.echo(f"seed {seed} recorded in the talk's outline (the next build draws the same cover)")

@@ -12,8 +12,11 @@ from .palette import RGB, mix
 
 
 def background(rng: random.Random, width: int, height: int, bg: list[RGB], accents: list[RGB],
-               zone_px: Box) -> Image.Image:
-    """Diagonal gradient plus large blurred blobs, built small and upscaled (smooth and fast)."""
+               zone_px: Box, haze: RGB = (255, 255, 255)) -> Image.Image:
+    """Diagonal gradient plus large blurred blobs, built small and upscaled (smooth and fast).
+
+    Blobs and discs are accents softened toward `haze`: white on a light cover, the night colour on a dark one.
+    """
     sw, sh = max(16, width // 8), max(9, height // 8)
     angle = math.radians(rng.uniform(15, 50))
     dx, dy = math.cos(angle), math.sin(angle)
@@ -31,7 +34,7 @@ def background(rng: random.Random, width: int, height: int, bg: list[RGB], accen
     zx0, zy0, zx1, zy1 = (zone_px[0] / width * sw, zone_px[1] / height * sh,
                           zone_px[2] / width * sw, zone_px[3] / height * sh)
     for i in range(rng.randint(5, 7)):
-        colour = mix(accents[rng.randrange(len(accents))], (255, 255, 255), rng.uniform(0.35, 0.6))
+        colour = mix(accents[rng.randrange(len(accents))], haze, rng.uniform(0.35, 0.6))
         r = rng.uniform(0.18, 0.34) * sh
         # Most blobs live outside the text zone; two drift anywhere to tie the two areas together.
         for _ in range(40):
@@ -42,11 +45,11 @@ def background(rng: random.Random, width: int, height: int, bg: list[RGB], accen
         blobs.ellipse((cx - r * 1.3, cy - r, cx + r * 1.3, cy + r), fill=(*colour, rng.randint(110, 170)))
     small = small.filter(ImageFilter.GaussianBlur(sh * 0.09))
     image = small.resize((width, height), Image.Resampling.BICUBIC)
-    _bokeh(rng, image, accents, zone_px)
+    _bokeh(rng, image, accents, zone_px, haze)
     return image
 
 
-def _bokeh(rng: random.Random, image: Image.Image, accents: list[RGB], zone_px: Box) -> None:
+def _bokeh(rng: random.Random, image: Image.Image, accents: list[RGB], zone_px: Box, haze: RGB) -> None:
     """Out-of-focus discs and a few floating specks outside the text zone, for depth."""
     width, height = image.size
     f = 0.5
@@ -62,7 +65,7 @@ def _bokeh(rng: random.Random, image: Image.Image, accents: list[RGB], zone_px: 
         if zone_px[0] - r / f * 3 < x < zone_px[2] + r / f * 3 and zone_px[1] - r / f * 3 < y < zone_px[3] + r / f * 3:
             continue
         placed += 1
-        colour = mix(accents[rng.randrange(len(accents))], (255, 255, 255), rng.uniform(0.2, 0.55))
+        colour = mix(accents[rng.randrange(len(accents))], haze, rng.uniform(0.2, 0.55))
         x, y = x * f, y * f
         d.ellipse((x - r, y - r, x + r, y + r), fill=(*colour, rng.randint(60, 120) if r > unit * 0.015 else 200))
     layer = layer.convert("RGBa").filter(ImageFilter.GaussianBlur(unit * 0.004)).convert("RGBA")

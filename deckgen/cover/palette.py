@@ -14,11 +14,15 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 @dataclass(frozen=True)
 class CoverPalette:
-    """Colours of the cover: background gradient, accent colours and a soft ink."""
+    """Colours of the cover: background gradient, accent colours and a soft ink.
+
+    `dark` draws a night cover: the title zone is kept dark enough for light title text.
+    """
 
     background: tuple[str, str]
     accents: tuple[str, ...]
     ink: str
+    dark: bool = False
 
     def __post_init__(self) -> None:
         if len(self.background) != 2:

@@ -12,8 +12,10 @@ from deckgen.errors import DeckgenError
 from deckgen.outline.model import Cover, Outline, Picture
 from deckgen.outline.paths import COVER_SUFFIXES, TalkFiles, is_remote, source_line
 
-from .draw import fit_image, write_cover
+from .draw import CoverPalette, fit_image, write_cover
+from .from_theme import dark_image
 from .placeholder import write_placeholder
+from .vocabulary import cover_motif
 
 GENERAL = "general"  # the newcomers' deck leaves missing pictures out instead of showing a placeholder
 PLACEHOLDER_ALT = "Missing picture: "  # the quality gate recognises placeholders by this alt text prefix
@@ -57,31 +59,44 @@ def _source_lines(files: TalkFiles) -> list[str] | None:
         return None
 
 
-def ensure_cover(outline: Outline, files: TalkFiles, palette, *, scratch: Path | None = None
+def ensure_cover(outline: Outline, files: TalkFiles, palette: CoverPalette, *, scratch: Path | None = None
                  ) -> tuple[Path | None, list[str]]:
     """The cover file to show and what was done. A missing cover in a place deckgen owns is drawn there;
     any other unusable cover falls back to a generated one beside the outline. With `scratch` (deckgen
-    check) nothing is written outside it."""
+    check) nothing is written outside it. A dark palette shows the night version, `<name>-dark.png`
+    beside the light one; a person's own picture where deckgen may not write is shown as it is."""
     cover = outline.meta.cover
     if cover is None:
         return None, []
-    path, problem = _usable(files, cover.image)
+    ref = cover.image
+    if palette.dark and ref and not is_remote(ref):
+        light, _ = _usable(files, ref)
+        night, _ = _usable(files, dark_image(ref))
+        if night is not None:
+            return night, []
+        if light is not None and not files.owns(files.resolve(dark_image(ref))):
+            return light, []
+        ref = dark_image(ref)
+    path, problem = _usable(files, ref)
     if path is not None:
         return path, []
     notes: list[str] = []
-    target = None if is_remote(cover.image) or not cover.image else files.resolve(cover.image)
+    target = None if is_remote(ref) or not ref else files.resolve(ref)
     if not (problem == "not found" and target is not None and target.suffix.lower() in COVER_SUFFIXES
             and files.owns(target)):
         where = _where(files, _source_lines(files), cover.image, 1, "meta.cover.image")
         notes.append(f"warning: cover picture {_named(files, cover.image)} {problem} ({where}): using a generated cover")
         target = files.fallback_cover()
+        if palette.dark:
+            target = Path(dark_image(str(target)))
         if target.is_file() and _usable(files, str(target))[0] is not None:
             return target, notes
     if scratch is not None:
         target = scratch / target.name
-    write_cover(target, seed=cover.seed, palette=palette)
+    motif, why = cover_motif(outline)
+    write_cover(target, seed=cover.seed, palette=palette, motif=motif)
     if scratch is None:
-        notes.append(f"generated cover illustration {_shown(target)}")
+        notes.append(f"generated cover illustration {_shown(target)} (motif: {motif}, {why})")
     return target, notes
 
 

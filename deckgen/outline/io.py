@@ -81,7 +81,8 @@ def _from_data(data: dict) -> Outline:
     cover = m.get("cover")
     meta = Meta(title=m["title"], subtitle=m.get("subtitle", ""), author=m.get("author", ""),
                 date=str(m.get("date", "")), lang=m.get("lang", "en"), event=m.get("event", ""),
-                cover=Cover(cover["image"], cover.get("alt", ""), cover.get("seed", 0)) if cover else None)
+                cover=Cover(cover["image"], cover.get("alt", ""), cover.get("seed", 0), cover.get("motif", ""))
+                if cover else None)
     lang = meta.lang
     defaults = {a.id: a for a in default_audiences(lang)}
     audiences = []

@@ -66,6 +66,7 @@ class Slide:
     code: CodeSample | None = None
 
 
+COVER_MOTIFS = ("brain", "network", "flow", "geometric", "organic")  # the cover stage's motifs, by name
 SECTION_ROLES = ("context", "technology", "use-cases", "stakes", "outlook", "conclusion", "other")
 
 
@@ -94,6 +95,7 @@ class Cover:
     image: str
     alt: str
     seed: int = 0
+    motif: str = ""  # one of cover.MOTIFS; empty: chosen from the talk's words when the cover is drawn
 
 
 @dataclass(frozen=True)

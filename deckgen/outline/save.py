@@ -52,6 +52,8 @@ def outline_to_data(outline: Outline) -> dict:
             meta[key] = getattr(m, key)
     if m.cover:
         meta["cover"] = {"image": m.cover.image, "alt": m.cover.alt, "seed": m.cover.seed}
+        if m.cover.motif:
+            meta["cover"]["motif"] = m.cover.motif
     data: dict[str, Any] = {"version": outline.version}
     if outline.source_path:
         data["source"] = {"path": outline.source_path, "sha256": outline.source_sha256}

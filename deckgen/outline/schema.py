@@ -6,7 +6,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from .model import LAYOUTS, SECTION_ROLES, VERSION
+from .model import COVER_MOTIFS, LAYOUTS, SECTION_ROLES, VERSION
 
 # --------------------------------------------------------------------------- schema
 
@@ -45,7 +45,8 @@ SCHEMA: dict[str, Any] = {
             "lang": {"enum": ["fr", "en"]}, "event": _STR,
             "cover": {"type": "object", "required": ["image"], "additionalProperties": False,
                       "properties": {"image": {"type": "string", "minLength": 1}, "alt": _STR,
-                                     "seed": {"type": "integer"}}}}},
+                                     "seed": {"type": "integer"},
+                                     "motif": {"enum": list(COVER_MOTIFS)}}}}},
         "audiences": {"type": "array", "minItems": 1, "items": {
             "type": "object", "required": ["id"], "additionalProperties": False, "properties": {
                 "id": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}, "label": _STR,
