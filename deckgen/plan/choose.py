@@ -64,7 +64,8 @@ def overview_cards(section: OutlineSection, audience: Audience, lang: str,
     """One card per subsection shown at this level (2–4 of them), else none.
 
     A card's line is the overview point taken from that subsection when there is one, else the
-    subsection's own first point, as a key phrase; a line too long for a card is left out.
+    subsection's own first point (one its own slide does not show, when it has a slide at this level),
+    as a key phrase; a line too long for a card is left out.
     """
     subs = [s for s in section.slides if s.kind == "content" and s.title != section.title
             and not s.id.endswith("-intro")]
@@ -77,7 +78,11 @@ def overview_cards(section: OutlineSection, audience: Audience, lang: str,
     cards = []
     for n, sub in enumerate(subs, 1):
         mine = [p.text for p in points if p.source.split(":")[0] == sub.id]
-        own = [p.text for p in sub.points if audience.id in p.levels] or [p.text for p in sub.points]
+        if audience.id in sub.levels and audience.id != "general":
+            # the subsection has its own slide next: a card repeating its first point would say it twice
+            own = [p.text for p in sub.points if audience.id not in p.levels]
+        else:
+            own = [p.text for p in sub.points if audience.id in p.levels] or [p.text for p in sub.points]
         text = (mine or own or [""])[0]
         line = key_phrase(text, CARD_WORDS, lang)
         cards.append(Card(sub.title, line if len(line.split()) <= CARD_WORDS + 2 else "", f"{n:02d}"))

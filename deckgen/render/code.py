@@ -96,9 +96,12 @@ class CodeSlides:
         shape.name = "Code"
         tf = self.frame(shape, body, anchor=MSO_ANCHOR.MIDDLE)
         colours = token_colours(pal, colour)
+        # one paragraph, a line break per source line: the block is one editable unit, not a list of points
+        p = tf.paragraphs[0]
+        p.space_after = Pt(0)
         for i, runs in enumerate(highlighted(text, s.code.language)):
-            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            p.space_after = Pt(0)
+            if i:
+                p.add_line_break()
             for kind, value in runs or [(Token.Text, "")]:
                 self.code_run(p, value, size, colour_of(kind, colours, pal.text), italic=kind in Comment)
 

@@ -94,11 +94,13 @@ class LayoutSlides:
             else:
                 tx, ty = x + CARD_PAD, top + CARD_PAD + MARK + 14
                 inner = w - 2 * CARD_PAD
-            self.text(slide, Box(tx, ty, inner, head_h), [card.heading], head_size, pal.title, bold=True,
-                      name=f"Card heading {i + 1}")
+            # heading and line in one paragraph, a line break between: a card reads as one statement
+            shape = self.text(slide, Box(tx, ty, inner, head_h + (8 + line_h if card.line and line_h else 0)),
+                              [card.heading], head_size, pal.title, bold=True, name=f"Card heading {i + 1}")
             if card.line and line_h:
-                self.text(slide, Box(tx, ty + head_h + 8, inner, line_h), [card.line], line_size,
-                          pal.text, name=f"Card text {i + 1}")
+                p = shape.text_frame.paragraphs[0]
+                p.add_line_break()
+                self.run(p, card.line, line_size, pal.text)
 
     def _statement(self, slide, s: PlannedSlide) -> None:
         """One message, or a key figure over its caption, large and centred (one paragraph)."""

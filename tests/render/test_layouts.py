@@ -278,3 +278,16 @@ def test_code_with_runs_of_spaces_is_measured_as_drawn():
     from deckgen.plan.code import code_height
     aligned = "tweet" + " " * 60 + "tweet" + " " * 60 + "tweet"  # an ASCII diagram keeps its spaces
     assert code_height([aligned], 18, 600) >= 2 * code_height(["tweet"], 18, 600)
+
+
+def test_a_card_and_a_code_block_are_one_paragraph_each(decks):
+    """A card's heading and line, and a code block's lines, are one paragraph with line breaks: one unit
+    to edit, and not a list of separate points (a card line never repeats its subsection's slide)."""
+    d, _ = decks
+    for deck in d.values():
+        for slide in deck.slides:
+            for sh in slide.shapes:
+                if sh.name.startswith("Card heading") or sh.name == "Code":
+                    assert len(sh.text_frame.paragraphs) == 1, sh.name
+    code = next(sh for s in d["expert"].slides for sh in s.shapes if sh.name == "Code")
+    assert "\v" in code.text_frame.text  # several source lines, as line breaks
