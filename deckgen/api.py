@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.errors import DeckgenError, InputError, OutlineEditedError
+from deckgen.atomic import write_bytes_atomic
+from deckgen.errors import DeckgenError, InputError, OutlineEditedError, UsageError
 from deckgen.outline import Outline, is_edited, load_outline, read_outline_text, save_outline
 from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
 from deckgen.parse import parse_markdown, read_source
@@ -56,6 +57,7 @@ class DistillResult:
     outline_path: Path
     written: bool
     warnings: tuple[str, ...] = ()  # what the LLM distiller refused or could not do
+    backup: Path | None = None  # the hand-edited outline `--force` replaced, kept beside it
 
 
 def _rel(path: Path, root: Path) -> str:
@@ -92,7 +94,7 @@ def resolve_talk(path: Path, root: Path) -> Talk:
     """Interpret a command-line path: a Markdown source, an outline file, or a talk folder."""
     path = Path(path)
     if not path.exists():
-        raise InputError("file not found", file=path)
+        raise InputError("file not found (a TALK is a Markdown file, an outline .yaml or a talk folder)", file=path)
     if path.is_dir():
         mds = [f for f in find_talks(path.parent) if f.parent.resolve() == path.resolve()] or \
               sorted(f for f in path.iterdir() if f.suffix in MARKDOWN_SUFFIXES)[:1]
@@ -179,8 +181,14 @@ def distill(source: Path, *, root: Path, force: bool = False, llm: LLMOptions | 
         raise OutlineEditedError("outline was edited by hand; not overwriting it (use --force to regenerate)",
                                  file=talk.outline)
     outline, warnings = _distilled(talk.source, root, llm, talk.outline, progress)
+    backup = None
+    if force and talk.outline.is_file():
+        existing = read_outline_text(talk.outline)
+        if is_edited(existing):  # a person's work: keep it beside the new outline, never just drop it
+            backup = talk.outline.with_name(talk.outline.name + ".bak")
+            write_bytes_atomic(backup, existing.encode("utf-8"))
     written = save_outline(outline, talk.outline, force=force)
-    return DistillResult(talk.outline, written, warnings)
+    return DistillResult(talk.outline, written, warnings, backup if written else None)
 
 
 def _fresh_outline(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | None,
@@ -240,6 +248,16 @@ def ensure_cover(outline: Outline, files: TalkFiles, theme: Theme, *,
     return ensure(outline, files, cover_palette(theme), scratch=scratch)
 
 
+def talks_to_build(paths: list[Path], root: Path) -> list[Path]:
+    """The paths given, or every talk under assets/ when none is."""
+    if paths:
+        return [Path(p) for p in paths]
+    found = find_talks(root)
+    if not found:
+        raise InputError("no talk found under assets/ (give a Markdown file or an outline)", file=root)
+    return found
+
+
 def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | None = None,
           out_dir: Path | None = None, force: bool = False, root: Path | None = None,
           llm: LLMOptions | None = None, progress: Progress | None = None,
@@ -250,41 +268,51 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
     (a temporary folder: `deckgen check`), nothing is written outside it: decks go to <scratch>/output
     unless `out_dir` says otherwise, a missing outline is distilled in memory, a cover is drawn there."""
     root = (root or Path.cwd()).resolve()
-    out_dir = Path(out_dir) if out_dir else (scratch or root) / "output"
     the_theme = load_theme(theme)
-    if not paths:
-        paths = find_talks(root)
-        if not paths:
-            raise InputError("no talk found under assets/ (give a Markdown file or an outline)", file=root)
     results: list[BuildResult] = []
-    for p in paths:
-        talk = resolve_talk(Path(p), root)
-        notes: list[str] = []
-        outline = _outline_for(talk, root, notes, llm, progress, write=scratch is None)
-        files = _files(talk, outline)
-        wanted = levels or list(levels_of(outline))
-        rendered = []
-        with tempfile.TemporaryDirectory(prefix="deckgen-pictures-") as tmp:
-            from deckgen.cover.talk import outline_for_level, resolve_pictures
+    out_dir = Path(out_dir) if out_dir else (scratch or root) / "output"
+    for p in talks_to_build(paths, root):
+        results += build_talk(p, levels=levels, theme=the_theme, out_dir=out_dir, force=force, root=root,
+                              llm=llm, progress=progress, scratch=scratch)
+    return results
 
-            cover, cover_notes = ensure_cover(outline, files, the_theme, scratch=scratch)
-            pictures, picture_notes = resolve_pictures(outline, files, cover, Path(tmp))
-            notes += cover_notes + picture_notes
-            for level in wanted:
-                shown = outline_for_level(outline, pictures, level)
-                plan = outline_to_plan(shown, level, the_theme, slug=talk.slug, root=files.folder)
-                data, render_warnings = render_deck(plan, the_theme)
-                rendered.append((plan, data, tuple(plan.warnings) + tuple(render_warnings)))
-        targets = [out_dir / talk.slug / plan.file_name for plan, _, _ in rendered]
-        edited = [p for p in targets if p.exists() and not force and not written_by_deckgen(p)]
-        if edited:
-            raise InputError("deck was changed since deckgen wrote it (saved from an editor?); not "
-                             "overwriting it (use --force)", file=edited[0])
-        write_decks([(path, data) for (_plan, data, _w), path in zip(rendered, targets)])
-        for (plan, data, warnings), path in zip(rendered, targets):
-            results.append(BuildResult(path, plan.audience.id, plan.audience.label, len(plan.slides),
-                                       plan.target_minutes, plan.estimated_minutes, warnings, tuple(notes)))
-            notes = []
+
+def build_talk(path: Path, *, levels: list[str] | None = None, theme: Theme | str | None = None,
+               out_dir: Path | None = None, force: bool = False, root: Path | None = None,
+               llm: LLMOptions | None = None, progress: Progress | None = None,
+               scratch: Path | None = None) -> list[BuildResult]:
+    """Build one talk's decks (a top-level function of plain arguments: it runs in worker processes too)."""
+    root = (root or Path.cwd()).resolve()
+    out_dir = Path(out_dir) if out_dir else (scratch or root) / "output"
+    the_theme = theme if isinstance(theme, Theme) else load_theme(theme)
+    results: list[BuildResult] = []
+    talk = resolve_talk(Path(path), root)
+    notes: list[str] = []
+    outline = _outline_for(talk, root, notes, llm, progress, write=scratch is None)
+    files = _files(talk, outline)
+    wanted = levels or list(levels_of(outline))
+    rendered = []
+    with tempfile.TemporaryDirectory(prefix="deckgen-pictures-") as tmp:
+        from deckgen.cover.talk import outline_for_level, resolve_pictures
+
+        cover, cover_notes = ensure_cover(outline, files, the_theme, scratch=scratch)
+        pictures, picture_notes = resolve_pictures(outline, files, cover, Path(tmp))
+        notes += cover_notes + picture_notes
+        for level in wanted:
+            shown = outline_for_level(outline, pictures, level)
+            plan = outline_to_plan(shown, level, the_theme, slug=talk.slug, root=files.folder)
+            data, render_warnings = render_deck(plan, the_theme)
+            rendered.append((plan, data, tuple(plan.warnings) + tuple(render_warnings)))
+    targets = [out_dir / talk.slug / plan.file_name for plan, _, _ in rendered]
+    edited = [t for t in targets if t.exists() and not force and not written_by_deckgen(t)]
+    if edited:
+        raise InputError("deck was changed since deckgen wrote it (saved from an editor?); not "
+                         "overwriting it (use --force)", file=edited[0])
+    write_decks([(target, data) for (_plan, data, _w), target in zip(rendered, targets)])
+    for (plan, data, warnings), target in zip(rendered, targets):
+        results.append(BuildResult(target, plan.audience.id, plan.audience.label, len(plan.slides),
+                                   plan.target_minutes, plan.estimated_minutes, warnings, tuple(notes)))
+        notes = []
     return results
 
 
@@ -293,9 +321,9 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         w, h = (int(x) for x in text.lower().split("x"))
     except ValueError:
-        raise DeckgenError(f"size must look like 1920x1080, got '{text}'", field="--size") from None
+        raise UsageError(f"size must look like 1920x1080, got '{text}'", field="--size") from None
     if not (640 <= w <= 7680 and 360 <= h <= 4320):
-        raise DeckgenError(f"size {w}x{h} out of range (640x360 to 7680x4320)", field="--size")
+        raise UsageError(f"size {w}x{h} out of range (640x360 to 7680x4320)", field="--size")
     return w, h
 
 

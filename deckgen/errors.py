@@ -75,3 +75,7 @@ class ErrorList(DeckgenError):
 
 class LLMError(DeckgenError):
     """The LLM server could not be reached or answered with a fault; `file` carries the URL."""
+
+
+class UsageError(DeckgenError):
+    """The command line asks for something that cannot be (an unknown level, a malformed size): exit 2."""

@@ -98,7 +98,12 @@ def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (several times faster); the constructor and the
+# resolver below are the same Python classes either way.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):
     """SafeLoader where dates stay text and non-finite numbers are refused.
 
     A person writes `date: 2025-03-01` meaning the text they typed; `.inf` / `.nan` are never a

@@ -13,7 +13,8 @@ STAGES = ("parse", "distill", "outline", "plan", "render", "cover", "check", "th
 # Which stage may import a third-party library (the checker reads decks with python-pptx and lxml).
 OWNERS = {"markdown_it": {"parse"}, "mdit_py_plugins": {"parse"}, "pysbd": {"distill"}, "yake": {"distill"},
           "pptx": {"render", "check"}, "lxml": {"render", "check"}, "click": {"cli", "commands_check"},
-          "pygments": {"render"}, "xlsxwriter": {"render"}}
+          "pygments": {"render"}, "xlsxwriter": {"render"},
+          "watchfiles": {"commands_check"}}
 
 
 def _module(path: Path) -> str:

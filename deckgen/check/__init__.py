@@ -52,7 +52,7 @@ Severities and decisions (see also `CHECKS`):
   checked.
 * ``timing`` — deck level. A slide whose notes carry deckgen's time cue ("[Temps ≈ 2 min 30 s · …]")
   takes that time; any other slide takes its notes' words at the speaking rate (``--wpm``, else the
-  deck metadata's ``wpm``, else 130 for French and 150 for English, the language coming from the
+  deck metadata's ``wpm``, else 130 for French and 140 for English, the language coming from the
   metadata, ``core_properties.language`` or the notes themselves). The target comes from
   ``--target`` or the metadata's ``target_minutes``. Warning when outside ±25 % of the target,
   info otherwise (and when there is no target).

@@ -69,11 +69,28 @@ def _title(ctx: SlideContext, titles: dict[str, int]) -> list[Finding]:
     if not title:
         return [_finding(ctx, "error", "no-title", f"the title {shape.label} is empty", shape)]
     key = title.casefold()
+    after_divider = titles.get(_DIVIDER) == ctx.number - 1 and titles.get(key) == ctx.number - 1
+    if _is_divider(ctx):
+        titles[_DIVIDER] = ctx.number
+    if after_divider:
+        # a section divider announces its part and the part's first slide carries the same name:
+        # one heading said twice in a row, as decks do, not two slides an audience could confuse
+        titles[key] = ctx.number
+        return []
     if key in titles:
         return [_finding(ctx, "warning", "duplicate-title", f"title \"{short(title)}\" is the same as slide "
                          f"{titles[key]}: make it distinct (e.g. add what this slide adds)", shape)]
     titles[key] = ctx.number
     return []
+
+
+_DIVIDER = "\0last divider"  # a key no title can have: the number of the last section divider seen
+_DIVIDER_LAYOUTS = {"section header", "en-tête de section", "section", "section title", "divider"}
+
+
+def _is_divider(ctx: SlideContext) -> bool:
+    """A section divider, by its layout's name (PowerPoint's, LibreOffice's, French or English)."""
+    return (ctx.layout.name or "").strip().casefold() in _DIVIDER_LAYOUTS
 
 
 def _off_slide(ctx: SlideContext, shape: Shape, is_content: bool) -> list[Finding]:

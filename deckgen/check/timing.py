@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from deckgen.language import detect_language, normalise_lang
+from deckgen.levels import WORDS_PER_MINUTE
+from deckgen.plan.timing import LENGTH_TOLERANCE, length_off
 from deckgen.textutil import words
 
 from .report import Finding, fmt_minutes
 
-TIMING_TOLERANCE = 0.25
-DEFAULT_WPM = {"fr": 130.0, "en": 150.0}
+# One timing model with the planner: the same speaking rates, the same tolerance, the same time cues.
+TIMING_TOLERANCE = LENGTH_TOLERANCE
+DEFAULT_WPM = {lang: float(rate) for lang, rate in WORDS_PER_MINUTE.items()}
 
 # deckgen writes a time cue at the top of every slide's notes: "[Temps ≈ 2 min 30 s · cumul 6 min 50 s]"
 _CUE = re.compile(r"^\s*\[[^\]\n]*?≈\s*(?:(\d+)\s*min)?\s*(?:(\d+)\s*s)?\b[^\]\n]*\]\s*$", re.MULTILINE)
@@ -80,7 +83,7 @@ def talk_timing(prs, notes: list[str], *, target_minutes: float | None = None,
     meta = parse_keywords(prs.core_properties.keywords or "")
     lang = (normalise_lang(meta.get("lang")) or normalise_lang(prs.core_properties.language)
             or detect_language(" ".join(notes), default="en"))
-    wpm = words_per_minute or _num(meta.get("wpm")) or DEFAULT_WPM.get(lang, 150.0)
+    wpm = words_per_minute or _num(meta.get("wpm")) or DEFAULT_WPM.get(lang, DEFAULT_WPM["en"])
     target = target_minutes if target_minutes is not None else _num(meta.get("target_minutes"))
     minutes, n_words, cued = estimate_minutes(notes, wpm)
     finding = _timing_finding(minutes, target, wpm, lang, n_words, cued, len(notes))
@@ -102,9 +105,8 @@ def _timing_finding(minutes: float, target: float | None, wpm: float, lang: str,
     if n_words == 0:
         return Finding(None, "warning", "timing", f"no speaker notes to estimate the talk against the "
                        f"{fmt_minutes(target)} target")
-    delta = (minutes - target) / target
-    if abs(delta) > TIMING_TOLERANCE:
-        way = "too long" if delta > 0 else "too short"
+    way = length_off(minutes, target)
+    if way:
         return Finding(None, "warning", "timing", f"about {fmt_minutes(minutes)} of talk for a "
                        f"{fmt_minutes(target)} slot: {abs(minutes - target):.0f} min {way} ({basis})")
     return Finding(None, "info", "timing", f"about {fmt_minutes(minutes)} of talk for a "

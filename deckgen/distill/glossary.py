@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from importlib import resources
@@ -303,6 +303,8 @@ class Glossary:
     entries: tuple[GlossaryEntry, ...]
     matchers: tuple[tuple[str, re.Pattern[str], bool], ...]  # display term, pattern, common
     common_acronyms: frozenset[str]
+    # has_jargon's answers by text: each level's tiers score the same sentences again
+    _jargon: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def terms_in(self, text: str) -> tuple[str, ...]:
         """Jargon in `text`: glossary terms (not the common ones) and undefined acronyms of 3+ letters,
@@ -320,6 +322,11 @@ class Glossary:
 
     def has_jargon(self, text: str) -> bool:
         """True when `text` holds a term a general audience may not know (or any acronym)."""
+        if text not in self._jargon:
+            self._jargon[text] = self._has_jargon(text)
+        return self._jargon[text]
+
+    def _has_jargon(self, text: str) -> bool:
         if any(not common and pattern.search(text) for _, pattern, common in self.matchers):
             return True
         return any(a not in self.common_acronyms for a in acronyms(text))

@@ -142,10 +142,13 @@ def centrality(vectors: list[Vector], *, damping: float = 0.85, iterations: int 
         return _scaled(to_centroid)
     sim = [[cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
     out_weight = [sum(row) for row in sim]
+    # each sentence's non-zero in-links, in the order of j: the same sums as over the full row
+    # (adding an exact 0.0 changes no float), without walking the zeros 60 times
+    links = [[(j, sim[j][i]) for j in range(n) if sim[j][i] != 0.0] for i in range(n)]
     rank = [1.0 / n] * n
     for _ in range(iterations):
         share = [rank[j] / out_weight[j] if out_weight[j] > 0 else 0.0 for j in range(n)]
-        new = [(1 - damping) / n + damping * sum(sim[j][i] * share[j] for j in range(n)) for i in range(n)]
+        new = [(1 - damping) / n + damping * sum(w * share[j] for j, w in links[i]) for i in range(n)]
         done = max(abs(a - b) for a, b in zip(new, rank)) < 1e-9
         rank = new
         if done:

@@ -116,8 +116,22 @@ def dump_outline(outline: Outline) -> str:
     body = yaml.dump(outline_to_data(outline), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                      width=100, default_flow_style=False)
     head = ("# deckgen outline: edit freely, then `deckgen build` this file.\n"
-            "# deckgen will not overwrite it once edited unless you pass --force.\n")
+            "# deckgen will not overwrite it once edited unless you pass --force (your version is kept as .bak).\n")
+    body = HELP + body
     return head + FINGERPRINT_PREFIX + _digest(body) + "\n" + body
+
+
+# Said once at the top of every outline (after the fingerprint, which must stay in the first lines).
+HELP = """\
+# Levels: a slide is in the decks its `levels:` names, and each point only in the decks its own
+# `levels:` names. To move a slide to another level, change both, or the slide comes out empty:
+#   - title: Costs
+#     levels: [practitioner, expert]        # the slide, in two decks
+#     points:
+#     - text: Training a large model costs millions
+#       levels: [practitioner, expert]      # this point, in the same two
+# Long text is first set smaller (down to the theme's sizes.body_min), then continues on a next slide.
+"""
 
 
 def _digest(body: str) -> str:

@@ -6,10 +6,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING
 
 from deckgen.document import (
     Block,
@@ -25,6 +22,9 @@ from deckgen.document import (
     Table,
 )
 from deckgen.errors import InputError, ParseError
+
+if TYPE_CHECKING:  # markdown-it is imported when a document is parsed, not by every command
+    from markdown_it.tree import SyntaxTreeNode
 from deckgen.language import detect_language, normalise_lang
 from deckgen.textutil import block_text, slugify
 from deckgen.yamlcheck import load_yaml
@@ -268,10 +268,10 @@ def parse_document(path: Path) -> Document:
 
 def parse_markdown(source: str, path: Path) -> Document:
     """Parse Markdown text already read from `path` (which names it in errors and resolves pictures)."""
-    count = len(source.split())
-    if count > MAX_WORDS:
-        raise ParseError(f"document too long for one talk: {count:,} words (limit {MAX_WORDS:,}); "
-                         "split it into several documents", file=path)
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
     try:
         tokens = md.parse(source)

@@ -8,6 +8,8 @@ from pathlib import Path
 from deckgen.levels import Audience
 from deckgen.outline.model import CodeSample, TableData
 
+from .i18n import cue_seconds
+
 KINDS = ("cover", "agenda", "section", "content", "summary", "table", "image", "quote", "glossary",
          "takeaways", "references", "closing")
 
@@ -88,6 +90,12 @@ class DeckPlan:
 
     @property
     def estimated_minutes(self) -> float:
+        """The talk's length as its notes' time cues add up (what `deckgen check` reads back)."""
+        return sum(cue_seconds(s.seconds) for s in self.slides) / 60.0
+
+    @property
+    def raw_minutes(self) -> float:
+        """The unrounded estimate the planner folds slides by."""
         return sum(s.seconds for s in self.slides) / 60.0
 
     @property

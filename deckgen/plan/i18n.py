@@ -38,9 +38,14 @@ def colon(lang: str) -> str:
     return "\u00a0:" if lang == "fr" else ":"
 
 
+def cue_seconds(seconds: float) -> int:
+    """A slide's time as its notes' time cue states it (to 5 s): what build and check both add up."""
+    return int(round(seconds / 5.0) * 5)
+
+
 def duration(seconds: float, lang: str) -> str:
     """"1 min 30 s" style, rounded to 5 seconds."""
-    s = int(round(seconds / 5.0) * 5)
+    s = cue_seconds(seconds)
     m, s = divmod(s, 60)
     if m and s:
         return f"{m} min {s:02d} s"

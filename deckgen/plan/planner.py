@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from deckgen.errors import DeckgenError
+from deckgen.errors import UsageError
 from deckgen.levels import Audience, default_audiences, words_per_minute
 from deckgen.outline.model import (
     GlossaryEntry,
@@ -24,11 +24,11 @@ from deckgen.theme.loader import Theme
 from .choose import PHRASE_WORDS, arrange, overview_cards
 from .deckplan import Card, DeckPlan, Item, PlannedPicture, PlannedSlide
 from .fold import OVERRUN, fold_slides
-from .i18n import colon, quoted, t
+from .i18n import colon, cue_seconds, quoted, t
 from .layout import body_box, body_min
 from .pages import fit_title, paginate, table_pages
 from .phrases import key_phrase
-from .timing import fit_pace, pace_of, timed
+from .timing import fit_pace, length_off, pace_of, timed
 
 TAKEAWAY_CARD_WORDS = 14  # longer takeaways read better as a list than in narrow cards
 MAX_GLOSSARY = 18  # three slides: a glossary longer than that is a lecture of its own
@@ -43,7 +43,7 @@ def audience_for(outline: Outline, level: str) -> Audience:
     for a in audiences:
         if a.id == level:
             return a
-    raise DeckgenError(f"unknown level '{level}' (levels: {', '.join(a.id for a in audiences)})")
+    raise UsageError(f"unknown level '{level}' (levels: {', '.join(a.id for a in audiences)})", field="--level")
 
 
 def levels_of(outline: Outline) -> tuple[str, ...]:
@@ -146,7 +146,7 @@ def outline_to_plan(outline: Outline, level: str, theme: Theme, *, slug: str, ro
     into their neighbours' notes (nothing of the text is lost, only screens).
     """
     plan = _plan(outline, level, theme, slug=slug, root=root)
-    excess = plan.estimated_minutes - plan.target_minutes * OVERRUN
+    excess = plan.raw_minutes - plan.target_minutes * OVERRUN
     if excess <= 0:
         return plan
     folded, names = fold_slides(outline, plan.audience, excess * 60 + plan.target_minutes * 60 * (OVERRUN - 1.05))
@@ -251,10 +251,12 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
     slides = [fit_title(theme, s, warnings) for s in slides]
     pace = fit_pace(slides, pace, wpm, audience, warnings)
     slides = timed(slides, pace, wpm, lang)
-    total = sum(s.seconds for s in slides) / 60
-    if abs(total - audience.minutes) > 0.25 * audience.minutes:
-        how = "cut slides or points in the outline" if total > audience.minutes else "the source is short"
-        warnings.append(f"estimated {total:.0f} min for a {audience.minutes:.0f}-minute slot ({how})")
+    total = sum(cue_seconds(s.seconds) for s in slides) / 60  # as the time cues add up, like check
+    off = length_off(total, audience.minutes)
+    if off:
+        how = ("cut slides or points in the outline" if off == "too long"
+               else "add slides or points in the outline, or choose a shorter slot")
+        warnings.append(f"estimated {total:.0f} min for a {audience.minutes:.0f}-minute slot: {off} ({how})")
     return DeckPlan(slug=slug, audience=audience, lang=lang, title=meta.title, subtitle=meta.subtitle,
                     author=meta.author, date=meta.date, event=meta.event, slides=tuple(slides),
                     warnings=tuple(dict.fromkeys(warnings)), words_per_minute=wpm)

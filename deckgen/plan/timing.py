@@ -30,6 +30,16 @@ PER_ITEM_SECONDS = {"glossary": 10, "takeaways": 15, "agenda": 4, "references": 
 # The order in which a practitioner deck tells the story: use cases and stakes before the technology.
 
 
+LENGTH_TOLERANCE = 0.25  # a talk more than a quarter over or under its slot is reported, by build and check
+
+
+def length_off(minutes: float, target: float) -> str | None:
+    """"too long" / "too short" when `minutes` is more than LENGTH_TOLERANCE away from `target`."""
+    if target <= 0 or abs(minutes - target) <= LENGTH_TOLERANCE * target:
+        return None
+    return "too long" if minutes > target else "too short"
+
+
 def pace_of(audience: Audience) -> Pace:
     return PACE.get(audience.id, PACE["practitioner"])
 

@@ -10,14 +10,13 @@ FIXED_TIME = dt.datetime(2025, 1, 1, 0, 0, 0)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def normalise_zip(data: bytes) -> bytes:
-    """Rewrite the archive with fixed timestamps and order so equal decks are equal bytes."""
-    src = zipfile.ZipFile(io.BytesIO(data))
+def deterministic_zip(members) -> bytes:
+    """An archive of (name, bytes) members in the given order, with fixed timestamps and attributes."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            z = zipfile.ZipInfo(info.filename, ZIP_TIME)
+        for name, data in members:
+            z = zipfile.ZipInfo(name, ZIP_TIME)
             z.compress_type = zipfile.ZIP_DEFLATED
             z.external_attr = 0o644 << 16
-            dst.writestr(z, src.read(info.filename))
+            dst.writestr(z, data)
     return out.getvalue()

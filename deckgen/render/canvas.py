@@ -28,6 +28,7 @@ from deckgen.plan.layout import (
 )
 from deckgen.theme.loader import Theme
 
+from .speedups import compile_xpaths_once, fast_part_names
 from .template import bring_to_front, open_template
 
 # Layout names to look for, per slide kind, in English and French PowerPoint/LibreOffice templates.
@@ -56,6 +57,8 @@ class Canvas:
         self.branded = theme.template is not None  # keep the template's own backgrounds and look
         self.prs = open_template(theme.template) if theme.template else Presentation()
         self.prs.slide_width, self.prs.slide_height = E(SLIDE_W), E(SLIDE_H)
+        compile_xpaths_once()
+        fast_part_names(self.prs)
         self.warnings: list[str] = []
         self._layouts: dict[str, object] = {}
 

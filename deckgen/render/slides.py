@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
@@ -19,13 +18,14 @@ from deckgen.plan.layout import (
     footer_box,
 )
 
-from .archive import FIXED_TIME, normalise_zip
+from .archive import FIXED_TIME, deterministic_zip
 from .canvas import Canvas
 from .chart import ChartSlides
 from .code import CodeSlides
 from .content import ContentSlides
 from .divider import BAND_MARGIN, SECTION_BAND_X, decorative, echo, mirror
 from .layouts import LayoutSlides
+from .speedups import package_members
 from .template import drop_existing_slides
 
 
@@ -169,9 +169,7 @@ class DeckDrawing(ContentSlides, LayoutSlides, CodeSlides, ChartSlides, Canvas):
         cp.created = cp.modified = FIXED_TIME
         cp.last_printed = FIXED_TIME
         cp.comments = "Built by deckgen"
-        buf = io.BytesIO()
-        self.prs.save(buf)
-        return normalise_zip(buf.getvalue())
+        return deterministic_zip(package_members(self.prs))
 
 
 def core_text(text: str) -> str:

@@ -250,7 +250,7 @@ def test_time_cues_written_by_deckgen_take_precedence(tmp_path):
     prs.core_properties.keywords = "deckgen; target_minutes=4; lang=en"
     prs.save(tmp_path / "cues.pptx")
     r = check_deck(tmp_path / "cues.pptx")
-    assert r.estimated_minutes == pytest.approx(2.5 + 0.75 + 200 / 150, abs=0.05)
+    assert r.estimated_minutes == pytest.approx(2.5 + 0.75 + 200 / 140, abs=0.05)
     (t,) = _at(r, "timing", None)
     assert t.severity == "info" and "time cues on 2 slides" in t.message
 
