@@ -189,6 +189,8 @@ def load_yaml(text: str, path: Path, error_type: type[DeckgenError], *,
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        if "nesting depth" in problem:  # libyaml's own bound, met before ours
+            raise fail(f"YAML nested too deeply (at most {MAX_DEPTH} levels)", mark) from None
         col = f", column {mark.column + 1}" if mark is not None else ""
         raise fail(f"invalid YAML: {problem}{col}", mark) from exc
     except RecursionError:

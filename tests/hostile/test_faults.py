@@ -81,7 +81,7 @@ def test_last_resort_handler_prints_one_line(talk_dir: Path, monkeypatch, exc: B
     def boom(*_a, **_k):
         raise exc
 
-    monkeypatch.setattr(deckgen.api, "build", boom)
+    monkeypatch.setattr(deckgen.api, "build_talk", boom)  # what `deckgen build` runs for each talk
     result = CliRunner().invoke(main, ["build"])
     assert result.exit_code == 1
     assert _one_error_line(result.output).startswith(text)
