@@ -69,13 +69,13 @@ def _title(ctx: SlideContext, titles: dict[str, int]) -> list[Finding]:
     if not title:
         return [_finding(ctx, "error", "no-title", f"the title {shape.label} is empty", shape)]
     key = title.casefold()
-    after_divider = titles.get(_DIVIDER) == ctx.number - 1 and titles.get(key) == ctx.number - 1
+    in_named_part = key in titles and titles[key] == titles.get(_DIVIDER)
     if _is_divider(ctx):
         titles[_DIVIDER] = ctx.number
-    if after_divider:
-        # a section divider announces its part and the part's first slide carries the same name:
-        # one heading said twice in a row, as decks do, not two slides an audience could confuse
-        titles[key] = ctx.number
+    if in_named_part:
+        # a section divider announces its part and one slide of the part carries the same name (its
+        # opening): a heading said again inside its own part, not two slides an audience could confuse
+        titles[key] = ctx.number  # a second repeat is compared with this slide, and reported
         return []
     if key in titles:
         return [_finding(ctx, "warning", "duplicate-title", f"title \"{short(title)}\" is the same as slide "
