@@ -16,6 +16,13 @@ _DANGLING = {
            "que", "qui", "dont", "pour", "par", "avec", "sur", "dans", "est", "sont", "son", "sa", "ses", "leur",
            "leurs", "ce", "cette", "ces", "ne", "pas", "se", "sans", "plus"},
 }
+# A sentence opening on one of these starts with a subordinate clause: its first clause alone says nothing
+# ("Since such expressions are reformatted," needs what follows), so it is never cut at a clause boundary.
+_SUBORDINATE = re.compile(
+    r"^(?:since|because|although|though|while|whereas|if|unless|when|whenever|where|as long as|so that|once|"
+    r"even if|even though|puisque|parce que|lorsque|lorsqu['’]|quand|si|s['’]il|s['’]ils|bien que|quoique|"
+    r"alors que|tandis que|dès que|dès lors que|afin que|pour que|même si|dans le cas où|au cas où)\b",
+    re.IGNORECASE)
 MIN_PHRASE_WORDS = 3
 MIN_COMMA_WORDS = 5  # a comma after fewer words usually opens a list ("A, B and C do …"), not a clause
 _ENUMERATION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:et|ou|and|or)\s", re.I)
@@ -27,7 +34,7 @@ def key_phrase(text: str, max_words: int, lang: str) -> str:
     Cutting only at clause boundaries keeps the phrase faithful and complete; the full sentence stays
     in the notes.
     """
-    if len(words(text)) <= max_words:
+    if len(words(text)) <= max_words or _SUBORDINATE.match(text):
         return text
     best = ""
     for m in _BOUNDARY.finditer(text):

@@ -269,6 +269,11 @@ def test_key_phrase_and_figure():
     assert key_phrase("Short and whole", 9, "en") == "Short and whole"
     enumeration = "Les défis éthiques, techniques et réglementaires exigent une vigilance constante"
     assert key_phrase(enumeration, 8, "fr") == enumeration  # a list is not cut after its first item
+    # a leading subordinate clause is not a phrase on its own: such a sentence is never cut
+    since = "Since such expressions are always reformatted to fit minimal space, Black treats them as atoms"
+    assert key_phrase(since, 9, "en") == since
+    lorsque = "Lorsque le modèle est trop gros, on le compresse avec des techniques de quantification"
+    assert key_phrase(lorsque, 8, "fr") == lorsque
     assert salient_figure("Adoption grew: 70 % of teams moved") == "70 %"
     assert salient_figure("See article 12 for details") == ""
     assert salient_figure("Released in 2022 for everyone") == "2022"
