@@ -268,6 +268,10 @@ def parse_document(path: Path) -> Document:
 
 def parse_markdown(source: str, path: Path) -> Document:
     """Parse Markdown text already read from `path` (which names it in errors and resolves pictures)."""
+    count = len(source.split())
+    if count > MAX_WORDS:
+        raise ParseError(f"document too long for one talk: {count:,} words (limit {MAX_WORDS:,}); "
+                         "split it into several documents", file=path)
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.front_matter import front_matter_plugin

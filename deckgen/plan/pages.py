@@ -77,7 +77,8 @@ def paginate(theme: Theme, base: PlannedSlide, box: Box, lang: str, *, bullets: 
     return out
 
 
-TABLE_SIZE = 18.0
+TABLE_SIZE = 18.0  # pages are cut at this size; each page is then set as large as it fits
+TABLE_LARGEST = 24.0
 
 
 def table_row_heights(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...],
@@ -179,7 +180,23 @@ def _row_pages(base: PlannedSlide, theme: Theme, box: Box, max_rows: int) -> lis
             used = heights[0]
         pages[-1].append(row)
         used += h
-    return [replace(base, table=replace(table, rows=tuple(rows)), body_size=TABLE_SIZE) for rows in pages]
+    return [replace(base, table=replace(table, rows=tuple(rows)),
+                    body_size=_page_size(theme, table.header, tuple(rows), box, base.kind == "glossary"))
+            for rows in pages]
+
+
+def _page_size(theme: Theme, header: tuple[str, ...], rows: tuple[tuple[str, ...], ...], box: Box,
+               bold_first: bool) -> float:
+    """The largest size, up to the body's (24 pt at most: a table is denser than a list), at which one
+    page's rows still fit the box without breaking a word; pages are cut at TABLE_SIZE, so it always fits."""
+    size = min(theme.sizes.body, TABLE_LARGEST)
+    while size > TABLE_SIZE:
+        if sum(word_floors(theme, header, rows, size, bold_first=bold_first)) <= box.w:
+            _, heights = table_row_heights(theme, header, rows, box.w, size, bold_first=bold_first)
+            if sum(heights) <= box.h:
+                return size
+        size -= 1.0
+    return TABLE_SIZE
 
 
 def fit_title(theme: Theme, slide: PlannedSlide, warnings: list[str]) -> PlannedSlide:

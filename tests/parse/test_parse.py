@@ -111,3 +111,10 @@ def test_remote_badges_are_not_a_cover(tmp_path):
     doc = parse_document(write(tmp_path / "README.md", src))
     assert doc.cover is not None and doc.cover.src == "logo.png"
     assert all("badges" not in str(b) for s in doc.walk() for b in s.blocks)
+
+
+def test_a_document_past_the_word_limit_is_refused_before_parsing(tmp_path):
+    from deckgen.parse.markdown import MAX_WORDS, parse_markdown
+    source = "# Long\n\n" + "word " * (MAX_WORDS + 1)
+    with pytest.raises(ParseError, match="too long for one talk"):
+        parse_markdown(source, tmp_path / "long.md")
