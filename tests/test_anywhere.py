@@ -88,7 +88,7 @@ def test_document_outside_with_missing_pictures_builds_with_warnings(outside):
     doc = str(outside["doc"])
     assert f"warning: cover picture {outside['talk'].parent.parent / '_asset' / 'cover.png'} is outside" in out
     assert f"({doc}:4): using a generated cover" in out
-    assert f"figure.jpg is outside the talk's folders" in out and f"({doc}:12)" in out
+    assert "figure.jpg is outside the talk's folders" in out and f"({doc}:12)" in out
     assert f"picture {outside['talk'] / 'img' / 'okk.png'} not found ({doc}:20)" in out  # a typo is not silent
     assert "x.png is remote (deckgen never downloads)" in out and "left out (save a copy" in out
     assert "img/link.png is outside the talk's folders" in out  # the link is followed, then refused

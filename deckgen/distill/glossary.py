@@ -100,8 +100,8 @@ def _matchers(lang: str, fields: tuple[str, ...] = FIELDS) -> tuple[_Matcher, ..
     """The terms of the given fields' glossaries, a term listed in two fields only once (first wins)."""
     seen: set[str] = set()
     out = []
-    for field in fields:
-        for m in _field_matchers(lang, field):
+    for name in fields:
+        for m in _field_matchers(lang, name):
             if m.term.term.lower() not in seen:
                 seen.add(m.term.term.lower())
                 out.append(m)

@@ -5,6 +5,7 @@ Out: `deckgen.document.Document`.
 Only this package imports markdown-it-py and mdit-py-plugins.
 """
 
-from .markdown import MAX_SOURCE_BYTES, parse_document, parse_markdown, read_source
+from .markdown import parse_document, parse_markdown
+from .source import MAX_SOURCE_BYTES, MAX_WORDS, read_source
 
-__all__ = ["MAX_SOURCE_BYTES", "parse_document", "parse_markdown", "read_source"]
+__all__ = ["MAX_SOURCE_BYTES", "MAX_WORDS", "parse_document", "parse_markdown", "read_source"]

@@ -21,7 +21,7 @@ from deckgen.document import (
     Section,
     Table,
 )
-from deckgen.errors import InputError, ParseError
+from deckgen.errors import ParseError
 
 if TYPE_CHECKING:  # markdown-it is imported when a document is parsed, not by every command
     from markdown_it.tree import SyntaxTreeNode
@@ -29,10 +29,7 @@ from deckgen.language import detect_language, normalise_lang
 from deckgen.textutil import block_text, slugify
 from deckgen.yamlcheck import load_yaml
 
-MAX_SOURCE_BYTES = 8 * 1024 * 1024  # a whitepaper is kilobytes; megabytes mean a wrong file
-# Distilling costs about a millisecond a word: past this a build no longer fits in a minute, and no
-# talk covers a book. README, "Limits", says so; split such a document into several talks.
-MAX_WORDS = 75_000
+from .source import check_length, read_source
 
 _NUMBER = re.compile(r"^\s*((?:\d+\.)*\d+)\.?\s+(?=\S)")
 _META_LINE = re.compile(
@@ -40,34 +37,6 @@ _META_LINE = re.compile(
 _TOC_TITLES = {"sommaire", "table des matieres", "contents", "table of contents", "toc",
                "plan", "index des sections", "in this document"}
 _TAGS = re.compile(r"<[^>]+>")
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def read_source(path: Path) -> str:
-    """Read a Markdown file as UTF-8 text, with clear errors for what is not one."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError("file not found", file=path)
-    if not path.is_file():
-        raise InputError("not a file", file=path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_SOURCE_BYTES:
-            raise InputError(f"file too large ({size // 1024} KiB, limit "
-                             f"{MAX_SOURCE_BYTES // 1024 // 1024} MiB)", file=path)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}", file=path) from exc
-    if b"\x00" in data[:8192]:
-        raise InputError("binary file, expected Markdown text", file=path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("not UTF-8 text", file=path, line=line) from exc
-    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 # --------------------------------------------------------------------------- inline text
@@ -268,10 +237,7 @@ def parse_document(path: Path) -> Document:
 
 def parse_markdown(source: str, path: Path) -> Document:
     """Parse Markdown text already read from `path` (which names it in errors and resolves pictures)."""
-    count = len(source.split())
-    if count > MAX_WORDS:
-        raise ParseError(f"document too long for one talk: {count:,} words (limit {MAX_WORDS:,}); "
-                         "split it into several documents", file=path)
+    check_length(source, path)
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
     from mdit_py_plugins.front_matter import front_matter_plugin

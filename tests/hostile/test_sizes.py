@@ -10,7 +10,7 @@ import pytest
 
 from deckgen.errors import DeckgenError, ErrorList, ThemeError
 from deckgen.measure import Para, fits, resolve_font_file, text_width, wrap
-from deckgen.parse.markdown import MAX_WORDS
+from deckgen.parse.source import MAX_WORDS
 from deckgen.theme import load_theme
 
 from .conftest import assert_one_line_error, run_deckgen, snapshot

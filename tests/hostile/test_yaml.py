@@ -15,7 +15,7 @@ from deckgen.yamlcheck import MAX_ALIAS_EXPANSION, load_yaml
 from .conftest import assert_one_line_error, run_deckgen, snapshot
 
 LAUGHS = "\n".join(
-    [f'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     + [f"l{i}: &l{i} [" + ", ".join([f"*l{i - 1}"] * 9) + "]" for i in range(1, 8)])
 
 

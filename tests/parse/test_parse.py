@@ -114,7 +114,8 @@ def test_remote_badges_are_not_a_cover(tmp_path):
 
 
 def test_a_document_past_the_word_limit_is_refused_before_parsing(tmp_path):
-    from deckgen.parse.markdown import MAX_WORDS, parse_markdown
+    from deckgen.parse import parse_markdown
+    from deckgen.parse.source import MAX_WORDS
     source = "# Long\n\n" + "word " * (MAX_WORDS + 1)
     with pytest.raises(ParseError, match="too long for one talk"):
         parse_markdown(source, tmp_path / "long.md")
