@@ -10,7 +10,6 @@ from pathlib import Path
 
 from deckgen.errors import RenderError
 
-
 STALE_AFTER_S = 120  # a temp file this old belongs to no running write: its writer was killed
 
 

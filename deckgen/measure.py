@@ -11,8 +11,8 @@ import logging
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
 from pathlib import Path
+from typing import Iterator
 
 from fontTools.ttLib import TTFont
 from PIL import ImageFont

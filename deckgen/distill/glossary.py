@@ -12,9 +12,8 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from importlib import resources
-
+from pathlib import Path
 
 from deckgen.errors import InputError
 from deckgen.outline.model import GlossaryEntry

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from deckgen.atomic import write_bytes_atomic
+from deckgen.errors import RenderError
 
 CACHE_DIR = Path(".deckgen-cache") / "llm"
 FORMAT = 1  # bump when the entry layout changes: older entries then read as misses
@@ -60,16 +61,8 @@ class ReplyCache:
         """Store a reply; a cache that cannot be written costs a request next time, never the run."""
         if not self.enabled:
             return
-        path = self._path(key)
         data = json.dumps({"format": FORMAT, "model": model, "content": content}, ensure_ascii=False, indent=1)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        except OSError:
+            write_bytes_atomic(self._path(key), data.encode("utf-8"))
+        except RenderError:
             return
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except OSError:
-            Path(tmp).unlink(missing_ok=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from deckgen.outline import Outline, Point, Slide
+
 from .cache import ReplyCache, cache_key
 from .client import ChatClient
 from .guard import SourceIndex, check_point, fold, stem

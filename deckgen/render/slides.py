@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 

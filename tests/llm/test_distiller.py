@@ -8,6 +8,7 @@ import re
 import pytest
 
 from deckgen.api import distill_outline
+from deckgen.distill.sentences import stopwords
 from deckgen.errors import LLMError
 from deckgen.levels import default_audiences
 from deckgen.llm.cache import ReplyCache
@@ -15,7 +16,6 @@ from deckgen.llm.client import ChatClient, LLMConfig
 from deckgen.llm.distiller import LLMDistiller, limits_of, sections_by_line
 from deckgen.llm.guard import fold_words
 from deckgen.parse import parse_markdown, read_source
-from deckgen.distill.sentences import stopwords
 
 from ..conftest import EXAMPLE, REPO
 from .stub import LEVELS, Answer, chat, good, good_content

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.llm.guard import SourceIndex, check_point, fold, fold_words, numbers, stem
 from deckgen.distill.sentences import stopwords
+from deckgen.llm.guard import SourceIndex, check_point, fold, fold_words, numbers, stem
 
 FR = ("Les modèles de fondation, tels que GPT-4, Gemini, Llama 3 ou Stable Diffusion XL, représentent une "
       "avancée majeure dans le domaine de l'IA générative. En 2025, 70 % des entreprises l'utilisent, soit "
