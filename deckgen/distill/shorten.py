@@ -16,7 +16,9 @@ from deckgen.textutil import words
 from .sentences import bare, clause_follows, has_verb, rules_for, stopwords, tokens, word_count
 from .standalone import (
     Context,
+    definite_for_demonstrative,
     has_cut_marker,
+    is_meta,
     looks_like_code,
     opens_adverbial,
     opens_subordinate,
@@ -105,6 +107,23 @@ def _segment_after(text: str, comma: int) -> str:
     return text[comma + 1: comma + 1 + m.start()] if m else text[comma + 1:]
 
 
+def _aside_end(text: str, comma: int, lang: str) -> int | None:
+    """The comma closing a short verbless aside opened at `comma` ("constituer au préalable, à la
+    main, une base …") when the main clause resumes after it, else None."""
+    seg = _segment_after(text, comma)
+    end = comma + 1 + len(seg)
+    if not text.startswith(",", end) or end not in _commas(text):
+        return None
+    rest = words(text[end + 1:])
+    r = rules_for(lang)
+    opener = " ".join(rest[:2]).lower()
+    if (len(seg.split()) > 6 or has_verb(seg, lang) or len(rest) < 2
+            or any(opener == c or opener.startswith(c + " ") for c in r.conjunctions + r.list_conjunctions
+                   + r.subordinators)):
+        return None
+    return end
+
+
 def _enumerations(text: str, lang: str) -> list[list[int]]:
     """Runs of commas that separate the items of an enumeration ("A, B, C ou D")."""
     pats = _patterns(lang)
@@ -178,6 +197,11 @@ def _middle_removals(text: str, lang: str) -> list[tuple[int, int, float]]:
         end = _list_end(text, 0, runs)
         if end is not None and len(text[:end].split()) <= 12:
             spans.append((0, end + 1, 1.0))
+    inside = {c for run in runs for c in run}
+    for comma in _commas(text):
+        end = _aside_end(text, comma, lang) if comma not in inside else None
+        if end is not None:
+            spans.append((comma, end + 1, 1.0))
     spans += _item_removals(text, lang)
     return sorted(set(spans))
 
@@ -209,6 +233,8 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
         else:
             blocked.add(run[0])
     fixed = set(found)
+    asides = {c: _aside_end(text, c, lang) for c in _commas(text)}
+    blocked.update(e for e in asides.values() if e is not None)  # never end on the aside itself
     for name, cost in (("trailing", 1.0), ("gerund", 1.5), ("clause", 2.0), ("conj", 2.5), ("prep", 3.5)):
         for m in pats[name].finditer(text):
             pos = m.start()
@@ -216,6 +242,8 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
                 continue
             if len(text[:pos].split()) < MIN_WORDS:
                 continue
+            if name == "clause" and asides.get(pos) is not None:
+                continue  # "de constituer au préalable[, à la main, une base …]": the object is still to come
             if _CONTRAST.match(text, m.end() if name in ("conj", "prep") else pos):
                 continue  # "protects against duplicates, but not against reordering": the contrast is the point
             if name == "conj" and not clause_follows(text[m.end():], lang):
@@ -274,6 +302,7 @@ def clean_sentence(sentence: str, lang: str, *, keep_parentheses: bool = False) 
     for _ in range(3):  # "Par ailleurs, en effet, …": openers can stack
         text = pats["opener"].sub("", text)
     text = _capitalise(strip_presentative(strip_connective(strip_enumerator(text), lang), lang))
+    text = definite_for_demonstrative(text, lang)
     text = pats["aside"].sub("", text)
     text = pats["filler"].sub("", text)
     return _tidy(text)
@@ -360,6 +389,8 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False  # "Prefer... on the same line": the source itself elides; not a statement
     if points_back(text, lang):
         return False  # "It will insert…", "Cela dépend…": needs the sentence before
+    if is_meta(text, lang):
+        return False  # "Nous vous proposons de les passer en revue dans la section suivante"
     if opens_subordinate(text, lang) and not _main_clause_after_comma(text, lang):
         return False  # "Where there are two empty lines in a row": a subordinate clause alone
     if cut and opens_adverbial(text, lang) and not _main_clause_after_comma(text, lang):

@@ -117,8 +117,9 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
 
 
 def _worth_showing(block: Code) -> bool:
+    """A listing of a few lines up to a page; a lone short command ("npm i") is said, not shown alone."""
     lines = [ln for ln in block.text.splitlines() if ln.strip()]
-    return 0 < len(lines) <= CODE_LINES
+    return 0 < len(lines) <= CODE_LINES and (len(lines) > 1 or len(lines[0].split()) >= 3)
 
 
 def _code_notes(section: Section, block: Code, said: str, lang: str) -> str:

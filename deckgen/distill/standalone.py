@@ -248,6 +248,49 @@ def looks_like_code(text: str) -> bool:
     return False
 
 
+# The document talking about itself or steering its reader ("in the next section", "voici…", "ce guide"):
+# true on the page, meaningless on a slide.
+_META = {
+    "en": re.compile(r"\b(?:this|the following|the next|the previous) (?:guide|section|chapter|document|page|"
+                     r"article|paper|post|tutorial|readme)\b|\b(?:see|shown|described|listed|explained|detailed|"
+                     r"mentioned|discussed|given|as follows|read on|continue reading)\b(?:\s+(?:below|above))?"
+                     r"(?=\s*[.:]?$)|\b(?:shown|described|listed|explained|detailed|mentioned|see) (?:below|above)\b|"
+                     r"\b(?:continue reading|read on|as follows)\b|^here (?:is|are)\b|"
+                     r"\b(?:examples?|figures?|tables?|diagrams?|snippets?|steps?) (?:below|above)\b", re.I),
+    "fr": re.compile(r"\b(?:ce|le présent) (?:guide|document|chapitre|tutoriel)\b|\b(?:cette|la présente) "
+                     r"(?:section|page|partie|fiche)\b|\b(?:la|les) (?:section|partie)s? (?:suivante|précédente)s?\b|"
+                     r"\bci-(?:dessous|dessus|après)\b|^voici\b|\bnous vous proposons\b|\bvous trouverez\b|"
+                     r"\bcomme suit\b", re.I),
+}
+
+
+def is_meta(text: str, lang: str) -> bool:
+    """True when the sentence is about the document or its reading order, not about the topic."""
+    return bool(_META[_lang(lang)].search(text.strip().replace("’", "'")))
+
+
+_DEFINITE = {"en": {"this": "the", "that": "the", "these": "the", "those": "the"},
+             "fr": {"ce": "le", "cet": "l'", "cette": "la", "ces": "les"}}
+_NOT_A_NOUN = {"en": {"is", "was", "are", "were", "of", "who", "which", "that", "in", "to", "will", "can", "way"},
+               "fr": {"qui", "que", "dont", "n", "ne", "sont", "est", "à", "de", "du", "des"}}
+
+
+def definite_for_demonstrative(text: str, lang: str) -> str:
+    """"Cette tâche est coûteuse" → "La tâche est coûteuse": a demonstrative determiner points at the
+    sentence before; the definite article says the same of the thing named, on its own."""
+    lang = _lang(lang)
+    m = re.match(r"^(\w+)\s+([\w'’-]+)", text)
+    if not m or m.group(1).lower() not in _DEFINITE[lang] or m.group(2).lower() in _NOT_A_NOUN[lang]:
+        return text
+    if lang == "en" and _looks_verb_en(m.group(2).lower()):
+        return text
+    article = _DEFINITE[lang][m.group(1).lower()]
+    if article == "la" and re.match(r"[aeiouyéèêhâîô]", m.group(2), re.I):
+        article = "l'"
+    rest = text[m.start(2):]
+    return _capitalise(article + ("" if article.endswith("'") else " ") + rest)
+
+
 def resolve(text: str, lang: str, context: Context) -> str | None:
     """The point with its leading subject pronoun replaced by its antecedent, or None when unsafe."""
     pronoun = leading_pronoun(text, lang)

@@ -128,6 +128,9 @@ def _list_items(node: SyntaxTreeNode, depth: int, out: list[ListItem], internal:
                 _list_items(child, depth + 1, out, internal)
 
 
+_ALERT = re.compile(r"^\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]", re.IGNORECASE)
+
+
 def _flatten(node: SyntaxTreeNode) -> str:
     texts: list[str] = []
     for n in node.walk():
@@ -173,8 +176,20 @@ def _events(root: SyntaxTreeNode, base: Path) -> list[_Heading | _Blk | _Rule]:
             events.append(_Blk(Code(node.content, (node.info or "").strip(), line)))
         elif t == "blockquote":
             text = _flatten(node)
-            if text:
+            alert = _ALERT.match(text)
+            if alert:  # a GitHub alert ("> [!NOTE] …") is the author's aside, not someone quoted
+                for ev in _events(node, base):
+                    if isinstance(ev, _Blk) and isinstance(ev.block, Paragraph) and _ALERT.match(ev.block.text):
+                        rest = _ALERT.sub("", ev.block.text).strip()
+                        if not rest:
+                            continue
+                        ev = _Blk(Paragraph(rest, ev.block.line))
+                    events.append(ev)
+            elif text:
                 events.append(_Blk(Quote(text, line)))
+        elif t.startswith("container_"):
+            # "::: tip Title … :::" (VuePress, Docusaurus): the label and title go, the content stays
+            events.extend(_events(node, base))
         elif t == "table":
             events.append(_Blk(_table(node, line)))
         elif t == "html_block":
@@ -240,9 +255,11 @@ def parse_markdown(source: str, path: Path) -> Document:
     check_length(source, path)
     from markdown_it import MarkdownIt
     from markdown_it.tree import SyntaxTreeNode
+    from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    md = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    md = (MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+          .use(container_plugin, name="any", validate=lambda params, *_: bool(params.strip())))
     try:
         tokens = md.parse(source)
     except Exception as exc:  # markdown-it is lenient; this guards against pathological input

@@ -6,6 +6,7 @@ Pure: an outline slide and its planned base in, the planned slides out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from deckgen.levels import Audience
@@ -24,6 +25,7 @@ MAX_SERIES = 4
 # Words kept on screen per point, by level: the key phrase; the notes keep the sentence.
 PHRASE_WORDS = {"general": 8, "practitioner": 11, "expert": 12}
 CARD_WORDS = 8
+PARALLEL_WORDS = 14  # a longer point needs a list's full width
 # Headers that set two things against each other: shown as two columns, not a grid.
 _CONTRAST = re.compile(r"^(pros?|cons?|avantages?|inconvénients?|before|after|avant|après|do|don['’]?t|"
                        r"à faire|à éviter|good|bad|bon|mauvais|yes|no|oui|non|with|without|avec|sans|"
@@ -63,9 +65,7 @@ def overview_cards(section: OutlineSection, audience: Audience, lang: str,
                    points: tuple[Item, ...] = ()) -> tuple[Card, ...]:
     """One card per subsection shown at this level (2–4 of them), else none.
 
-    A card's line is the overview point taken from that subsection when there is one, else the
-    subsection's own first point (one its own slide does not show, when it has a slide at this level),
-    as a key phrase; a line too long for a card is left out.
+    A card's line is a key phrase from that subsection (see `_card_lines`).
     """
     subs = [s for s in section.slides if s.kind == "content" and s.title != section.title
             and not s.id.endswith("-intro")]
@@ -77,16 +77,52 @@ def overview_cards(section: OutlineSection, audience: Audience, lang: str,
         return ()
     cards = []
     for n, sub in enumerate(subs, 1):
-        mine = [p.text for p in points if p.source.split(":")[0] == sub.id]
-        if audience.id in sub.levels and audience.id != "general":
-            # the subsection has its own slide next: a card repeating its first point would say it twice
-            own = [p.text for p in sub.points if audience.id not in p.levels]
-        else:
-            own = [p.text for p in sub.points if audience.id in p.levels] or [p.text for p in sub.points]
-        text = (mine or own or [""])[0]
-        line = key_phrase(text, CARD_WORDS, lang)
-        cards.append(Card(sub.title, line if len(line.split()) <= CARD_WORDS + 2 else "", f"{n:02d}"))
+        line = next((ln for ln in _card_lines(sub, audience, lang, points) if ln), "")
+        cards.append(Card(sub.title, line, f"{n:02d}"))
+    # beyond the general deck each subsection's own slide follows: a card with its heading alone would
+    # only repeat that slide's title, so the overview needs a line on every card; newcomers see no
+    # such slides, and a descriptive heading alone tours the part for them
+    if audience.id != "general" and not all(c.line for c in cards):
+        return ()
+    if any(not c.line and len(c.heading.split()) <= 2 for c in cards):
+        return ()  # "Contributing" alone tells a newcomer nothing: the overview lists its points instead
     return tuple(cards)
+
+
+def _card_lines(sub: Slide, audience: Audience, lang: str, points: tuple[Item, ...]) -> Iterator[str]:
+    """Candidate lines for a subsection's card, best first; a candidate too long for a card yields ''.
+
+    First what the part's overview took from the subsection, then the subsection's points its own
+    slide does not show here, and last a preview of what its slide says: the lead point cut shorter
+    than the slide will show it, never the same words twice.
+    """
+    def fitted(text: str) -> str:
+        line = key_phrase(text, CARD_WORDS, lang)
+        # newcomers read at 24 pt: four cards of two lines each is what a 2 × 2 grid holds
+        return line if len(line.split()) <= CARD_WORDS + (0 if audience.id == "general" else 2) else ""
+
+    # a point of the part's overview from this subsection, unless the subsection's slide shows its sentence
+    on_screen = {p.source for p in sub.points if audience.id in p.levels} if audience.id in sub.levels else set()
+    yield from (fitted(p.text) for p in points if p.source.split(":")[0] == sub.id and p.source not in on_screen)
+    if audience.id == "general" or audience.id not in sub.levels:
+        shown = [p.text for p in sub.points if audience.id in p.levels] or [p.text for p in sub.points]
+        yield from map(fitted, shown)
+        return
+    # the subsection has its own slide next: a card repeating its point would say it twice
+    yield from (fitted(p.text) for p in sub.points if audience.id not in p.levels)
+    on_slide = PHRASE_WORDS.get(audience.id, 12)
+    for p in sub.points:
+        if audience.id in p.levels:
+            line = fitted(p.text)
+            if line and line != p.text and line != key_phrase(p.text, on_slide, lang):
+                yield line
+
+
+def _parallel(items: tuple[Item, ...]) -> bool:
+    """Three or four points of like length, each short: a set of peers rather than a sequence."""
+    counts = [len(i.text.split()) for i in items]
+    return 3 <= len(items) <= MAX_CARDS and min(counts) >= 4 and max(counts) <= PARALLEL_WORDS \
+        and max(counts) <= 2.5 * min(counts)
 
 
 def _statement(base: PlannedSlide, items: tuple[Item, ...], audience: Audience,
@@ -129,5 +165,11 @@ def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience:
         if stated is not None:
             return [stated]
     box = body_box(theme, with_picture=base.picture is not None)
-    return paginate(theme, replace(base, items=items, layout="bullets" if layout == "bullets" else ""), box, lang,
-                    smallest=body_min(theme, audience.id))
+    pages = paginate(theme, replace(base, items=items, layout="bullets" if layout == "bullets" else ""), box, lang,
+                     smallest=body_min(theme, audience.id))
+    if len(pages) == 1 and layout == "" and base.picture is None and _parallel(items):
+        # a few parallel points read as numbered cards side by side, not as one more list (the list,
+        # sized to fit, stays the fallback when the cards do not fit)
+        cards = tuple(Card("", i.text, f"{n:02d}") for n, i in enumerate(pages[0].items, 1))
+        return [replace(pages[0], layout="cards", cards=cards)]
+    return pages

@@ -60,21 +60,42 @@ def _fit_size(lines: list[str], box: Box) -> float | None:
     return None
 
 
+def _depths(lines: list[str]) -> list[int]:
+    """Bracket depth after each line (strings and comments not told apart: a page-break hint only)."""
+    depth, out = 0, []
+    for ln in lines:
+        depth = max(0, depth + sum(ln.count(c) for c in "([{") - sum(ln.count(c) for c in ")]}"))
+        out.append(depth)
+    return out
+
+
+def _closers_only(lines: list[str]) -> bool:
+    return all(not ln.strip() or set(ln.strip()) <= set(")]};,") for ln in lines)
+
+
 def _split(lines: list[str], box: Box) -> list[list[str]]:
-    """Consecutive pages that fit at the smallest size, cut at a blank line when one is near the end."""
+    """Consecutive pages that fit at the smallest size, each ending where a statement ends when one
+    is near: a blank line at bracket depth 0, else any line at depth 0 (a page never opens on "})")."""
     w, h = _inner(box)
+    depths = _depths(lines)
     pages: list[list[str]] = []
-    rest = list(lines)
-    while rest:
+    start = 0
+    while start < len(lines):
         n = 0
-        while n < len(rest) and code_height(rest[: n + 1], CODE_SMALLEST, w) <= h:
+        while start + n < len(lines) and code_height(lines[start: start + n + 1], CODE_SMALLEST, w) <= h:
             n += 1
         n = max(n, 1)
-        if n < len(rest):
-            blanks = [i for i in range(math.ceil(n * 0.6), n) if not rest[i].strip()]
-            n = blanks[-1] + 1 if blanks else n
-        pages.append([ln for ln in rest[:n]])
-        rest = rest[n:]
+        if start + n < len(lines):
+            near = range(start + math.ceil(n * 0.4), start + n)
+            ends = [i for i in near if depths[i] == 0 and not lines[i].strip()] or \
+                   [i for i in near if depths[i] == 0]
+            n = ends[-1] + 1 - start if ends else n
+        pages.append(lines[start: start + n])
+        start += n
+    if len(pages) > 1 and _closers_only(pages[-1]):
+        # a last page of closing brackets says nothing: the previous page ends on the elision mark
+        pages = pages[:-1]
+        pages[-1] = pages[-1][:-1] + [ELISION]
     return pages
 
 

@@ -103,7 +103,9 @@ def _content_slides(slide: Slide, section: OutlineSection, audience: Audience, t
 
 def _overview(section: OutlineSection, audience: Audience, lang: str) -> PlannedSlide | None:
     """A part's overview after its divider: its subsections as cards (2–4 of them)."""
-    cards = overview_cards(section, audience, lang)
+    # the part's own overview slide (shown to newcomers) holds lines taken from its subsections
+    told = tuple(Item(p.text, source=p.source) for sl in section.slides if sl.kind == "summary" for p in sl.points)
+    cards = overview_cards(section, audience, lang, told)
     if not cards:
         return None
     notes = f"{t(lang, 'overview')}{colon(lang)} " + " ; ".join(c.heading for c in cards) + "."

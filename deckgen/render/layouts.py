@@ -38,15 +38,17 @@ class LayoutSlides:
         horizontal = rows > 1
         w = (box.w - CARD_GAP * (per_row - 1)) / per_row
         inner = w - 2 * CARD_PAD - (MARK + 16 if horizontal else 0)
-        heads = [c.heading for c in s.cards]
+        heads = [c.heading for c in s.cards if c.heading]
         lines = [c.line for c in s.cards if c.line] if with_lines else []
         size = self.theme.sizes.body
         while size >= self.smallest:
             head_size = min(30.0, size + 2)
             if self._words_fit(heads, head_size, inner, True) and self._words_fit(lines, size, inner, False):
-                head_h = max(self.measured([h], head_size, inner, bold=True) for h in heads)
-                line_h = max((self.measured([t], size, inner) for t in lines), default=0.0)
-                text_h = head_h + (8 + line_h if line_h else 0)
+                head_h = max((self.measured([h], head_size, inner, bold=True) for h in heads), default=0.0)
+                # the line follows a line break in the heading's paragraph: no second pair of insets
+                inset = 2 * INSET_Y if heads else 0.0
+                line_h = max((self.measured([t], size, inner) - inset for t in lines), default=0.0)
+                text_h = head_h + (4 + line_h if line_h and heads else line_h)
                 card_h = 2 * CARD_PAD + (max(MARK, text_h) if horizontal else MARK + 14 + text_h)
                 if rows * card_h + (rows - 1) * CARD_GAP <= box.h:
                     return head_size, size, head_h, line_h, card_h
@@ -58,9 +60,16 @@ class LayoutSlides:
         pal = self.theme.palette
         box = body_box(self.theme)
         n = len(s.cards)
-        per_row = n if n <= 3 else 2
-        rows = -(-n // per_row)
-        sized = self._card_plan(s, box, per_row, rows, True) or self._card_plan(s, box, per_row, rows, False)
+        # four cards sit in a 2 × 2 grid, or in one row of narrow cards when their lines need the height
+        grids = [(n, 1)] if n <= 3 else [(2, 2), (n, 1)]
+        sized, per_row, rows = None, *grids[0]
+        for per_row, rows in grids:
+            sized = self._card_plan(s, box, per_row, rows, True)
+            if sized is not None:
+                break
+        if sized is None and all(c.heading for c in s.cards):  # cards without their lines still tour the part
+            per_row, rows = grids[0]
+            sized = self._card_plan(s, box, per_row, rows, False)
         if sized is None and s.items:
             return self._content(slide, s)  # too much text for cards: the same points as a list
         self._titled(slide, s)
@@ -94,8 +103,11 @@ class LayoutSlides:
             else:
                 tx, ty = x + CARD_PAD, top + CARD_PAD + MARK + 14
                 inner = w - 2 * CARD_PAD
+            if not card.heading:  # a point as a card: its words alone, at the body size
+                self.text(slide, Box(tx, ty, inner, line_h), [card.line], line_size, pal.text, name=f"Card text {i + 1}")
+                continue
             # heading and line in one paragraph, a line break between: a card reads as one statement
-            shape = self.text(slide, Box(tx, ty, inner, head_h + (8 + line_h if card.line and line_h else 0)),
+            shape = self.text(slide, Box(tx, ty, inner, head_h + (4 + line_h if card.line and line_h else 0)),
                               [card.heading], head_size, pal.title, bold=True, name=f"Card heading {i + 1}")
             if card.line and line_h:
                 p = shape.text_frame.paragraphs[0]

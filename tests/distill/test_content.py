@@ -362,3 +362,30 @@ def test_a_general_deck_of_a_two_part_document_has_five_content_slides(tmp_path,
     content = [t for t in titles if t in ("Code style", "Pragmatism", "Line length", "Empty lines", "Comments",
                                           "Strings", "Magic trailing comma")]
     assert len(content) >= 5, titles
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("Nous vous proposons de les passer en revue dans la section suivante.", "fr"),
+    ("Voici résumé le questionnement logique à suivre :", "fr"),
+    ("Otherwise, you may continue reading to learn how the scheduler works.", "en"),
+    ("The options are described in the next section of this guide.", "en"),
+])
+def test_the_document_talking_about_itself_is_never_a_point(sentence, lang):
+    assert shorten(sentence, lang, 18) == ()
+
+
+@pytest.mark.parametrize("sentence, lang, expected", [
+    ("Cette tâche est coûteuse en temps pour les agents.", "fr", "La tâche est coûteuse en temps pour les agents"),
+    ("Cet outil reste libre et gratuit pour les administrations.", "fr",
+     "L'outil reste libre et gratuit pour les administrations"),
+    ("This approach keeps the cache warm across restarts.", "en", "The approach keeps the cache warm across restarts"),
+])
+def test_a_demonstrative_opener_becomes_the_definite_article(sentence, lang, expected):
+    assert shorten(sentence, lang, 18)[0].text == expected
+
+
+def test_a_cut_never_drops_the_object_after_an_aside():
+    found = [c.text for c in shorten("Il sera donc nécessaire de constituer au préalable, à la main (humaine), "
+                                     "une base d'exemples corrects.", "fr", 16)]
+    assert "Il sera donc nécessaire de constituer au préalable une base d'exemples corrects" in found
+    assert all(t.endswith("corrects") for t in found), found

@@ -119,3 +119,16 @@ def test_a_document_past_the_word_limit_is_refused_before_parsing(tmp_path):
     source = "# Long\n\n" + "word " * (MAX_WORDS + 1)
     with pytest.raises(ParseError, match="too long for one talk"):
         parse_markdown(source, tmp_path / "long.md")
+
+
+def test_admonitions_keep_their_content_not_their_label(tmp_path):
+    doc = parse_document(write(tmp_path / "guide.md", (
+        "# Guide\n\n## Part\n\nIntro paragraph about the topic at hand.\n\n"
+        "::: tip Quelle quantité de données retirer ?\nGarder le moins de données possible.\n:::\n\n"
+        "> [!NOTE]\n> Useful information that readers should know.\n\n> A real quote.\n")))
+    blocks = doc.sections[0].blocks
+    texts = [getattr(b, "text", "") for b in blocks]
+    assert "Garder le moins de données possible." in texts
+    assert "Useful information that readers should know." in texts
+    assert not any(":::" in t or "[!NOTE]" in t or t.startswith("tip") for t in texts)
+    assert [type(b).__name__ for b in blocks].count("Quote") == 1

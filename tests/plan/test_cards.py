@@ -1,0 +1,91 @@
+"""Overview cards and point cards, on small made-up outlines (one rule per test)."""
+from __future__ import annotations
+
+from deckgen.levels import default_audiences
+from deckgen.outline.model import OutlineSection, Point, Slide
+from deckgen.plan.choose import arrange, overview_cards
+from deckgen.plan.deckplan import Item, PlannedSlide
+from deckgen.theme.loader import load_theme
+
+AUD = {a.id: a for a in default_audiences("en")}
+DEEP = ("practitioner", "expert")
+
+
+def _part(*subs: Slide) -> OutlineSection:
+    return OutlineSection("part", "Delivery", "1", (Slide("part-overview", "Delivery", ("general",), kind="summary"),
+                                                    *subs))
+
+
+def test_expert_card_line_comes_from_a_point_its_slide_does_not_show():
+    keys = Slide("keys", "Partition keys", DEEP, points=(
+        Point("Events for the same entity share one partition key", ("expert",), "keys:L3"),
+        Point("Ordering holds only within a single partition of the topic", ("practitioner",), "keys:L4")))
+    retries = Slide("retries", "Retries", DEEP, points=(
+        Point("Idempotent consumers make retries safe", ("expert",), "retries:L8"),
+        Point("Retries with backoff absorb short broker outages", ("practitioner",), "retries:L9")))
+    cards = overview_cards(_part(keys, retries), AUD["expert"], "en")
+    assert [c.line for c in cards] == ["Ordering holds only within a single partition of the topic",
+                                       "Retries with backoff absorb short broker outages"]
+
+
+def test_no_expert_overview_when_a_card_would_show_its_heading_alone():
+    keys = Slide("keys", "Partition keys", DEEP, points=(
+        Point("Events for the same entity share one partition key", DEEP, "keys:L3"),))
+    retries = Slide("retries", "Retries", DEEP, points=(
+        Point("Retries with backoff absorb short broker outages", ("practitioner",), "retries:L9"),))
+    # every point of "Partition keys" is on its own slide, too short to preview: no line, so no overview
+    assert overview_cards(_part(keys, retries), AUD["expert"], "en") == ()
+
+
+def test_general_cards_need_a_line_when_the_heading_says_little():
+    a = Slide("a", "Contributing", DEEP, points=(Point("A very long sentence " * 3 + "without any clause boundary at all",
+                                                       DEEP, "a:L1"),))
+    b = Slide("b", "Translations", DEEP, points=(Point("Volunteers translate the guide into nine languages", DEEP,
+                                                       "b:L2"),))
+    assert overview_cards(_part(a, b), AUD["general"], "en") == ()
+
+
+def test_three_parallel_points_become_numbered_cards():
+    theme = load_theme("pastel")
+    points = tuple(Point(t, ("general", "practitioner", "expert"), f"s:L{n}") for n, t in enumerate((
+        "Brokers keep every record for a configured time",
+        "Consumers read at their own pace from any offset",
+        "Producers choose the partition through the record key"), 1))
+    slide = Slide("s", "How the log works", points=points)
+    section = OutlineSection("s", "How the log works", "1", (slide,))
+    base = PlannedSlide(kind="content", title=slide.title, notes="n", items=tuple(Item(p.text, source=p.source) for p in points))
+    expert = arrange(base, slide, section, AUD["expert"], theme, "en")
+    assert [p.layout for p in expert] == ["cards"]
+    assert [c.line for c in expert[0].cards] == [p.text for p in points] and expert[0].body_size
+    general = arrange(base, slide, section, AUD["general"], theme, "en")
+    assert general[0].layout == "cards" and len(general[0].cards) == 3
+
+
+def test_a_sequence_of_uneven_points_stays_a_list():
+    theme = load_theme("pastel")
+    texts = ("Install the package", "Write a configuration file naming the brokers, the topics and the "
+             "consumer group", "Run it")
+    points = tuple(Point(t, ("expert",), f"s:L{n}") for n, t in enumerate(texts, 1))
+    slide = Slide("s", "Setup", points=points)
+    base = PlannedSlide(kind="content", title="Setup", notes="n", items=tuple(Item(t) for t in texts))
+    planned = arrange(base, slide, OutlineSection("s", "Setup", "1", (slide,)), AUD["expert"], theme, "en")
+    assert all(p.layout != "cards" for p in planned)
+
+
+def test_a_long_listing_is_split_where_statements_end_never_before_a_lone_closing_bracket():
+    from deckgen.outline.model import CodeSample
+    from deckgen.plan.code import code_pages
+
+    call = ["await producer.send({", "  topic,", "  messages: [{", "    key: 'my-key',",
+            "    value: JSON.stringify({ some: 'data' })", "  }]", "})"]
+    handler = ["const eachMessage = async ({ message }) => {", "  console.log({",
+               "    key: message.key.toString(),", "    value: JSON.parse(message.value.toString())", "  })", "}"]
+    text = "\n".join(call * 3 + handler * 2)
+    base = PlannedSlide(kind="code", title="Example", notes="n")
+    pages = code_pages(base, CodeSample(text, "js"), load_theme("pastel"), lambda t, n, total: f"{t} ({n}/{total})")
+    assert len(pages) > 1
+    for page in pages:
+        lines = page.code.text.split("\n")
+        assert set(lines[0].strip()) - set(")]};,"), lines  # no page opens on closing brackets
+        depth = sum(ln.count(c) for ln in lines for c in "([{") - sum(ln.count(c) for ln in lines for c in ")]}")
+        assert depth == 0 or lines[-1] == "…", lines
