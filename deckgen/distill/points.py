@@ -112,11 +112,16 @@ class Distiller:
 
     def options(self, scope: Scope, limit: int) -> list[Option]:
         """Every valid version of every sentence of the scope within `limit` words."""
-        out = []
-        for s, cent in zip(scope.sentences, scope.centrality):
-            for comp in shorten(s.text, self.lang, limit, self.contexts.get(s.order, Context())):
-                out.append(Option(s, comp.text, comp.cost, cent, tfidf(comp.text, self.lang, self.idf),
-                                  frozenset(stems(comp.text, self.lang))))
+        out: list[Option] = []
+        # a section about the document itself ("Pourquoi ce guide") may say so, when it says nothing else
+        for about_the_page in (False, True):
+            for s, cent in zip(scope.sentences, scope.centrality):
+                for comp in shorten(s.text, self.lang, limit, self.contexts.get(s.order, Context()),
+                                    about_the_page=about_the_page):
+                    out.append(Option(s, comp.text, comp.cost, cent, tfidf(comp.text, self.lang, self.idf),
+                                      frozenset(stems(comp.text, self.lang))))
+            if out:
+                break
         return out
 
     # ----- scoring

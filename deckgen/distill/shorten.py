@@ -13,23 +13,18 @@ from functools import lru_cache
 
 from deckgen.textutil import words
 
-from .sentences import bare, clause_follows, has_verb, rules_for, stopwords, tokens, word_count
+from .sentences import bare, clause_follows, has_verb, rules_for, stopwords, tokens
 from .standalone import (
     Context,
     definite_for_demonstrative,
-    has_cut_marker,
     is_meta,
-    looks_like_code,
-    opens_adverbial,
-    opens_subordinate,
-    points_back,
     resolve,
     strip_connective,
     strip_enumerator,
     strip_presentative,
 )
+from .validity import MIN_WORDS, _commas, _depth_zero, is_point
 
-MIN_WORDS = 4  # shorter than this, a point is a label, not a statement
 MAX_WHOLE_LIST = 4  # enumerations of up to this many items are never cut down
 
 
@@ -90,17 +85,6 @@ def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def _depth_zero(text: str, pos: int) -> bool:
-    """True when `pos` is outside any parenthesis, bracket or quotation."""
-    before = text[:pos]
-    return (before.count("(") == before.count(")") and before.count("[") == before.count("]")
-            and before.count("«") == before.count("»") and before.count('"') % 2 == 0)
-
-
-def _commas(text: str) -> list[int]:
-    return [m.start() for m in re.finditer(r",\s", text) if _depth_zero(text, m.start())]
-
-
 def _segment_after(text: str, comma: int) -> str:
     """The text after a comma up to the next comma, semicolon, colon or the end."""
     m = re.search(r",\s|;|\s:\s|:\s", text[comma + 1:])
@@ -116,11 +100,15 @@ def _aside_end(text: str, comma: int, lang: str) -> int | None:
         return None
     rest = words(text[end + 1:])
     r = rules_for(lang)
-    opener = " ".join(rest[:2]).lower()
-    if (len(seg.split()) > 6 or has_verb(seg, lang) or len(rest) < 2
-            or any(opener == c or opener.startswith(c + " ") for c in r.conjunctions + r.list_conjunctions
-                   + r.subordinators)):
-        return None
+    joins = r.conjunctions + r.list_conjunctions + r.subordinators
+
+    def opens(part: list[str]) -> bool:
+        head = " ".join(part[:2]).lower()
+        return any(head == c or head.startswith(c + " ") for c in joins)
+
+    if (len(seg.split()) > 6 or has_verb(seg, lang) or len(rest) < 2 or opens(rest) or opens(words(seg))
+            or any(end in run or comma in run for run in _enumerations(text, lang))):
+        return None  # "…, mais les défis éthiques, techniques …", "…, sur l'équité, la diversité …": no aside
     return end
 
 
@@ -261,22 +249,6 @@ _CONTRAST = re.compile(r"[\s,;:—–-]*(?:(?:but|mais|and|et|or|ou)\s+(?:not|ne
                        r"sauf\b|except\b|unless\b|à moins)", re.IGNORECASE)
 
 
-# words that open a clause which must keep its verb: "Il est rappelé que tous les sites [doivent …]"
-_COMPLEMENTIZER = re.compile(r"\b(?:que|qu['’]|that|which|who|qui|où|where|when|lorsque|lorsqu['’]|quand|if|si|"
-                             r"because|parce que|parce qu['’])(?![\w'’-])", re.IGNORECASE)
-
-
-def _open_clause(text: str, lang: str) -> bool:
-    """A cut that leaves the last subordinate clause without its verb."""
-    last = None
-    for m in _COMPLEMENTIZER.finditer(text):
-        last = m
-    if last is None or has_verb(text[last.end():], lang):
-        return False
-    # English verbs are hard to spot without a tagger ("when lists grow"): only a stub is refused there
-    return lang == "fr" or len(words(text[last.end():])) <= 3
-
-
 def _tails(text: str, lang: str) -> list[str]:
     """Independent clauses after "; ", ", mais " or ": " that can stand alone as a point."""
     r = rules_for(lang)
@@ -354,90 +326,18 @@ def _add(found: dict[str, tuple[float, bool]], text: str, cost: float, *, cut: b
         found[text] = (cost, cut)
 
 
-def _last_clause(text: str, lang: str) -> str:
-    but = "mais" if lang == "fr" else "but"
-    return re.split(rf"\s*[;:]\s+|,\s+{but}\s+", text)[-1]
-
-
-def ends_well(text: str, lang: str) -> bool:
-    """True when the phrase does not end on a word that needs a continuation."""
-    toks = words(text)
-    if not toks:
-        return False
-    last = toks[-1].lower().replace("’", "'")
-    if last.endswith("'"):
-        return False
-    return last not in rules_for(lang).end_stop and bare(last) not in rules_for(lang).end_stop
-
-
-def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
-    """Whether `text` can stand on a slide as a point of at most `limit` words."""
-    n = word_count(text)
-    if n < MIN_WORDS or n > limit:
-        return False
-    r = rules_for(lang)
-    toks = [w.lower() for w in words(text)]
-    if toks[0] in r.start_stop or not ends_well(text, lang):
-        return False
-    if text.count("(") != text.count(")") or text.count("«") != text.count("»") or text.count('"') % 2:
-        return False
-    if re.search(r"https?:|www\.|\S@\S", text):
-        return False  # addresses belong in the references, not in a point
-    if _CODE.search(text) or looks_like_code(text):
-        return False  # shell or code fragments read as noise on a slide; they stay in the notes
-    if has_cut_marker(text):
-        return False  # "Prefer... on the same line": the source itself elides; not a statement
-    if points_back(text, lang):
-        return False  # "It will insert…", "Cela dépend…": needs the sentence before
-    if is_meta(text, lang):
-        return False  # "Nous vous proposons de les passer en revue dans la section suivante"
-    if opens_subordinate(text, lang) and not _main_clause_after_comma(text, lang):
-        return False  # "Where there are two empty lines in a row": a subordinate clause alone
-    if cut and opens_adverbial(text, lang) and not _main_clause_after_comma(text, lang):
-        return False  # "Depending on how each component is configured": the main clause was cut off
-    if cut and words(text)[-1].lower() in ("pas", "plus", "jamais", "not", "never"):
-        return False  # "n'agissant pas [pour le compte de …]": the negation lost what it negates
-    if cut and _open_clause(text, lang):
-        return False  # "Il est rappelé que tous les sites": the clause lost its verb
-    if cut and _verb_before_last_comma(text, lang):
-        return False  # "L'État est, sauf mention contraire": the verb's complement was cut off
-    if sum(1 for t in tokens(text) if t not in stopwords(lang)) < 2:
-        return False
-    if cut and re.match(rf"(?:{_alt(r.subordinators)})(?![\w'’-])", text, re.IGNORECASE):
-        return False  # "Because raw data rarely leaves the site": the main clause was cut off
-    if cut and not has_verb(_last_clause(text, lang), lang):
-        return False  # a cut must leave a statement, not "…, mais les défis éthiques"
-    if ":" in text and len(words(text[text.rfind(":"):])) < 4:
-        return False  # "… étape : ils peuvent traiter": a colon announces more than a stub
-
-    return True
-
-
-_CODE = re.compile(r"\$[({\w]|>>|&&|\|\||~/|`|\w\(\)|\{\s*\}|[=<>]{2}|\s--?\w|\w/\w+/|\w\.(?:sh|py|md|toml|ya?ml|json)\b")
-
-
-def _main_clause_after_comma(text: str, lang: str) -> bool:
-    """"If you install a module, npm adds it": the subordinate clause is followed by its main clause."""
-    commas = _commas(text)
-    return bool(commas) and has_verb(text[commas[0] + 1:], lang) and len(words(text[commas[0] + 1:])) >= 3
-
-
-def _verb_before_last_comma(text: str, lang: str) -> bool:
-    commas = _commas(text)
-    if not commas:
-        return False
-    before = words(text[: commas[-1]])
-    return bool(before) and bare(before[-1].lower()) in rules_for(lang).verbs
-
-
 RESOLVED_COST = 0.8  # a point whose pronoun was replaced by its antecedent: fine, but the author's own is better
 
 
-def shorten(sentence: str, lang: str, limit: int, context: Context = Context()) -> tuple[Compression, ...]:
+def shorten(sentence: str, lang: str, limit: int, context: Context = Context(), *,
+            about_the_page: bool = False) -> tuple[Compression, ...]:
     """The versions of `sentence` that make a valid point of at most `limit` words, cheapest first.
 
     A version opening on a subject pronoun takes the previous sentence's subject (`context`) when
-    that is safe, else it is left out."""
+    that is safe, else it is left out. A sentence about the document itself ("Ce guide explique…") is
+    left out unless `about_the_page` (a section that says nothing else)."""
+    if is_meta(sentence, lang) and not about_the_page:
+        return ()  # before "Ce document" reads "Le document": the sentence is about the page, not the topic
     out = []
     for c in compressions(sentence, lang):
         text = resolve(c.text, lang, context)

@@ -251,13 +251,13 @@ def looks_like_code(text: str) -> bool:
 # The document talking about itself or steering its reader ("in the next section", "voici…", "ce guide"):
 # true on the page, meaningless on a slide.
 _META = {
-    "en": re.compile(r"\b(?:this|the following|the next|the previous) (?:guide|section|chapter|document|page|"
-                     r"article|paper|post|tutorial|readme)\b|\b(?:see|shown|described|listed|explained|detailed|"
-                     r"mentioned|discussed|given|as follows|read on|continue reading)\b(?:\s+(?:below|above))?"
-                     r"(?=\s*[.:]?$)|\b(?:shown|described|listed|explained|detailed|mentioned|see) (?:below|above)\b|"
-                     r"\b(?:continue reading|read on|as follows)\b|^here (?:is|are)\b|"
-                     r"\b(?:examples?|figures?|tables?|diagrams?|snippets?|steps?) (?:below|above)\b", re.I),
-    "fr": re.compile(r"\b(?:ce|le présent) (?:guide|document|chapitre|tutoriel)\b|\b(?:cette|la présente) "
+    "en": re.compile(r"\b(?:this|the following|the next|the previous) (?:guide|section|chapter|document|"
+                     r"page|article|paper|white ?paper|report|post|tutorial|readme)\b|"
+                     r"\b(?:see|shown|described|listed|explained|detailed|mentioned|discussed|examples?|figures?|"
+                     r"tables?|diagrams?|snippets?|steps?) (?:below|above)\b|"
+                     r"\b(?:continue reading|read on|as follows)\b|^here (?:is|are)\b", re.I),
+    "fr": re.compile(r"\b(?:ce|le présent) (?:guide|document|chapitre|tutoriel|whitepaper|livre blanc|rapport)\b|"
+                     r"\b(?:cette|la présente) "
                      r"(?:section|page|partie|fiche)\b|\b(?:la|les) (?:section|partie)s? (?:suivante|précédente)s?\b|"
                      r"\bci-(?:dessous|dessus|après)\b|^voici\b|\bnous vous proposons\b|\bvous trouverez\b|"
                      r"\bcomme suit\b", re.I),

@@ -104,7 +104,8 @@ class LayoutSlides:
                 tx, ty = x + CARD_PAD, top + CARD_PAD + MARK + 14
                 inner = w - 2 * CARD_PAD
             if not card.heading:  # a point as a card: its words alone, at the body size
-                self.text(slide, Box(tx, ty, inner, line_h), [card.line], line_size, pal.text, name=f"Card text {i + 1}")
+                self.text(slide, Box(tx, ty, inner, line_h), [card.line], line_size, pal.text,
+                          name=f"Card text {i + 1}")
                 continue
             # heading and line in one paragraph, a line break between: a card reads as one statement
             shape = self.text(slide, Box(tx, ty, inner, head_h + (4 + line_h if card.line and line_h else 0)),

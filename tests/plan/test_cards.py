@@ -38,8 +38,8 @@ def test_no_expert_overview_when_a_card_would_show_its_heading_alone():
 
 
 def test_general_cards_need_a_line_when_the_heading_says_little():
-    a = Slide("a", "Contributing", DEEP, points=(Point("A very long sentence " * 3 + "without any clause boundary at all",
-                                                       DEEP, "a:L1"),))
+    long = "A very long sentence " * 3 + "without any clause boundary at all"
+    a = Slide("a", "Contributing", DEEP, points=(Point(long, DEEP, "a:L1"),))
     b = Slide("b", "Translations", DEEP, points=(Point("Volunteers translate the guide into nine languages", DEEP,
                                                        "b:L2"),))
     assert overview_cards(_part(a, b), AUD["general"], "en") == ()
@@ -53,7 +53,8 @@ def test_three_parallel_points_become_numbered_cards():
         "Producers choose the partition through the record key"), 1))
     slide = Slide("s", "How the log works", points=points)
     section = OutlineSection("s", "How the log works", "1", (slide,))
-    base = PlannedSlide(kind="content", title=slide.title, notes="n", items=tuple(Item(p.text, source=p.source) for p in points))
+    items = tuple(Item(p.text, source=p.source) for p in points)
+    base = PlannedSlide(kind="content", title=slide.title, notes="n", items=items)
     expert = arrange(base, slide, section, AUD["expert"], theme, "en")
     assert [p.layout for p in expert] == ["cards"]
     assert [c.line for c in expert[0].cards] == [p.text for p in points] and expert[0].body_size
