@@ -34,13 +34,26 @@ class Sentence:
         return f"{self.section_id}:L{self.line}:s{self.index}"
 
 
-def _block_sentences(block, lang: str) -> list[str]:
+def _continues(lead: str, item: str) -> bool:
+    """An item that finishes the sentence a lead-in opened ("… est libre de réutiliser :" / "de la
+    copier ;"): alone on a slide it is a fragment, so it stays in the notes."""
+    return lead.rstrip(" *_").endswith(":") and item[:1].islower()
+
+
+def _block_sentences(block, lang: str, before=None) -> list[str]:
     if isinstance(block, Quote):
         return list(split_sentences(callout_text(block.text) or block.text, lang))
     if isinstance(block, Paragraph):
         return list(split_sentences(block.text, lang))
     if isinstance(block, ListBlock):
-        return [s for item in block.items for s in split_sentences(item.text, lang)]
+        out: list[str] = []
+        lead = before.text if isinstance(before, Paragraph) else ""
+        leads = {0: lead}  # the lead-in of each depth: the paragraph, or the item above a nested list
+        for item in block.items:
+            if not _continues(leads.get(item.depth, ""), item.text.strip()):
+                out += split_sentences(item.text, lang)
+            leads[item.depth + 1] = item.text
+        return out
     return []  # tables, code and pictures go to notes and their own slides, never to points
 
 
@@ -53,7 +66,7 @@ def section_sentences(section: Section, lang: str, counter: list[int]) -> list[S
         if quotation(block, after) is not None or (i and attribution_line(block)
                                                     and quotation(blocks[i - 1], block) is not None):
             continue  # a quotation is shown on a slide of its own, with its attribution: never as points
-        for k, text in enumerate(_block_sentences(block, lang), 1):
+        for k, text in enumerate(_block_sentences(block, lang, blocks[i - 1] if i else None), 1):
             counter[0] += 1
             out.append(Sentence(text, section.id, block.line, k, counter[0], k == 1))
     return out

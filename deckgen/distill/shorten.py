@@ -230,6 +230,8 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
                 continue
             if len(text[:pos].split()) < MIN_WORDS:
                 continue
+            if name == "clause" and m.group(0).strip() == ":" and _is_label(text[:pos], lang):
+                continue  # the term of a definition alone says nothing
             if name == "clause" and asides.get(pos) is not None:
                 continue  # "de constituer au préalable[, à la main, une base …]": the object is still to come
             if _CONTRAST.match(text, m.end() if name in ("conj", "prep") else pos):
@@ -249,6 +251,11 @@ _CONTRAST = re.compile(r"[\s,;:—–-]*(?:(?:but|mais|and|et|or|ou)\s+(?:not|ne
                        r"sauf\b|except\b|unless\b|à moins)", re.IGNORECASE)
 
 
+def _is_label(head: str, lang: str) -> bool:
+    """A short verbless phrase before a colon: the term a definition or a list item names."""
+    return len(words(head)) <= 6 and not has_verb(head, lang)
+
+
 def _tails(text: str, lang: str) -> list[str]:
     """Independent clauses after "; ", ", mais " or ": " that can stand alone as a point."""
     r = rules_for(lang)
@@ -258,6 +265,8 @@ def _tails(text: str, lang: str) -> list[str]:
         if not _depth_zero(text, m.start()):
             continue
         tail = text[m.end():]
+        if ":" in m.group(0) and _is_label(text[: m.start()], lang):
+            continue  # "Le « Réutilisateur » : toute personne qui …": a definition says its term
         first = tail.split(" ")[0].lower().replace("’", "'")
         if first in r.determiners or bare(first) != first and first.split("'")[0] in ("l", "d"):
             out.append(tail)

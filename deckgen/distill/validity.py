@@ -97,6 +97,8 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False  # "Depending on how each component is configured": the main clause was cut off
     if cut and words(text)[-1].lower() in ("pas", "plus", "jamais", "not", "never"):
         return False  # "n'agissant pas [pour le compte de …]": the negation lost what it negates
+    if cut and len(re.findall(r"\bni\b", text, re.IGNORECASE)) == 1:
+        return False  # "ne doit ni conférer …[, ni suggérer …]": the pair was cut in half
     if cut and _open_clause(text, lang):
         return False  # "Il est rappelé que tous les sites": the clause lost its verb
     if cut and _verb_before_last_comma(text, lang):

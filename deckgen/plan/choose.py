@@ -119,19 +119,22 @@ def _card_lines(sub: Slide, audience: Audience, lang: str, points: tuple[Item, .
 
 
 def _parallel(items: tuple[Item, ...]) -> bool:
-    """Three or four points of like length, each short: a set of peers rather than a sequence."""
+    """Three, four or six points of like length, each short: a set of peers rather than a sequence
+    (five would leave a hole in the grid)."""
     counts = [len(i.text.split()) for i in items]
-    return 3 <= len(items) <= MAX_CARDS and min(counts) >= 4 and max(counts) <= PARALLEL_WORDS \
+    return len(items) in (3, 4, 6) and min(counts) >= 4 and max(counts) <= PARALLEL_WORDS \
         and max(counts) <= 2.5 * min(counts)
 
 
 def _statement(base: PlannedSlide, items: tuple[Item, ...], audience: Audience,
-               forced: bool = False, opener: bool = False) -> PlannedSlide | None:
+               forced: bool = False, opener: bool = False, leads_talk: bool = False) -> PlannedSlide | None:
     """One message or a salient figure, large: for a single point, or a telling number on a general slide."""
     for k, item in enumerate(items):
         figure = salient_figure(item.text)
-        # a general slide shows its telling number; a denser one only when it leads its message
-        if figure and (audience.id == "general" or len(items) <= 2 or (k == 0 and len(items) <= 3)):
+        # a general slide shows its telling number; a denser one only when it leads its message (the
+        # talk's introduction opens on its number: its other points are context the presenter tells)
+        if figure and (audience.id == "general" or len(items) <= 2
+                       or (k == 0 and len(items) <= (MAX_CARDS if leads_talk else 3))):
             return replace(base, layout="statement", figure=figure, caption=item.text, items=(item,))
     if len(items) == 1 or forced or opener:
         return replace(base, layout="statement", caption=items[0].text, items=items[:1])
@@ -161,15 +164,16 @@ def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience:
     if layout in ("", "statement") and base.picture is None and items:
         # the figure and its caption come from the whole point: cutting may drop the number
         stated = _statement(base, base.items, audience, forced=layout == "statement",
-                            opener=slide.id.endswith("-intro") and audience.id != "general")
+                            opener=slide.id.endswith("-intro") and audience.id != "general",
+                            leads_talk=section.role == "context" and slide is section.slides[0])
         if stated is not None:
             return [stated]
     box = body_box(theme, with_picture=base.picture is not None)
     pages = paginate(theme, replace(base, items=items, layout="bullets" if layout == "bullets" else ""), box, lang,
                      smallest=body_min(theme, audience.id))
     if len(pages) == 1 and layout == "" and base.picture is None and _parallel(items):
-        # a few parallel points read as numbered cards side by side, not as one more list (the list,
+        # a few parallel points read as cards side by side, not as one more list (the list,
         # sized to fit, stays the fallback when the cards do not fit)
-        cards = tuple(Card("", i.text, f"{n:02d}") for n, i in enumerate(pages[0].items, 1))
+        cards = tuple(Card("", i.text) for i in pages[0].items)
         return [replace(pages[0], layout="cards", cards=cards)]
     return pages

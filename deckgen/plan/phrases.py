@@ -6,8 +6,9 @@ import re
 
 from deckgen.textutil import words
 
-# A clause boundary: where a sentence can stop and still say something whole.
-_BOUNDARY = re.compile(r"\s*(?:[:;]|\u00a0[:;]|,| —| –| \()\s")
+# A clause boundary: where a sentence can stop and still say something whole. Never a colon: what
+# comes before one only announces ("Le « Réutilisateur » : toute personne…", "The rule is simple: …").
+_BOUNDARY = re.compile(r"\s*(?:;|\u00a0;|,| —| –| \()\s")
 # Words a phrase cannot end on: it would announce something the slide no longer shows.
 _DANGLING = {
     "en": {"a", "an", "the", "of", "to", "in", "on", "for", "with", "by", "and", "or", "but", "that", "which",

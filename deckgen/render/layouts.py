@@ -14,6 +14,7 @@ from .canvas import E, rgb
 CARD_GAP = 22.0
 CARD_PAD = 18.0
 MARK = 54.0  # diameter of a card's number disc
+BAR = 6.0  # thickness of the accent bar of a card without a number (peers, not steps)
 FIGURE_SIZES = (110.0, 60.0)
 
 
@@ -36,8 +37,9 @@ class LayoutSlides:
     def _card_plan(self, s: PlannedSlide, box: Box, per_row: int, rows: int, with_lines: bool):
         """(heading size, line size, heading height, line height, card height) of the largest cards that fit."""
         horizontal = rows > 1
+        lead = MARK if any(c.mark for c in s.cards) else BAR
         w = (box.w - CARD_GAP * (per_row - 1)) / per_row
-        inner = w - 2 * CARD_PAD - (MARK + 16 if horizontal else 0)
+        inner = w - 2 * CARD_PAD - (lead + 16 if horizontal else 0)
         heads = [c.heading for c in s.cards if c.heading]
         lines = [c.line for c in s.cards if c.line] if with_lines else []
         size = self.theme.sizes.body
@@ -49,19 +51,21 @@ class LayoutSlides:
                 inset = 2 * INSET_Y if heads else 0.0
                 line_h = max((self.measured([t], size, inner) - inset for t in lines), default=0.0)
                 text_h = head_h + (4 + line_h if line_h and heads else line_h)
-                card_h = 2 * CARD_PAD + (max(MARK, text_h) if horizontal else MARK + 14 + text_h)
+                card_h = 2 * CARD_PAD + (max(lead if lead == MARK else 0.0, text_h) if horizontal
+                                         else lead + 14 + text_h)
                 if rows * card_h + (rows - 1) * CARD_GAP <= box.h:
                     return head_size, size, head_h, line_h, card_h
             size -= 1.0
         return None
 
     def _cards(self, slide, s: PlannedSlide) -> None:
-        """2–3 cards side by side, 4 in a 2 × 2 grid: a disc with the mark, a heading, one line."""
+        """2–3 cards side by side, 4 in a 2 × 2 grid, 6 in a 2 × 3 grid: a mark, a heading, one line."""
         pal = self.theme.palette
         box = body_box(self.theme)
         n = len(s.cards)
-        # four cards sit in a 2 × 2 grid, or in one row of narrow cards when their lines need the height
-        grids = [(n, 1)] if n <= 3 else [(2, 2), (n, 1)]
+        # four cards sit in a 2 × 2 grid, or in one row of narrow cards when their lines need the height;
+        # six in two columns of three rows, or three columns of two
+        grids = [(n, 1)] if n <= 3 else [(2, 2), (n, 1)] if n == 4 else [(2, -(-n // 2)), (3, -(-n // 3))]
         sized, per_row, rows = None, *grids[0]
         for per_row, rows in grids:
             sized = self._card_plan(s, box, per_row, rows, True)
@@ -88,20 +92,19 @@ class LayoutSlides:
             shp.adjustments[0] = 0.07
             if self.branded:  # a template's own background may be the surface colour: outline the card
                 shp.line.color.rgb = rgb(pal.divider_background)
-            disc_colour = pal.decor[i % len(pal.decor)]
-            disc_box = Box(x + CARD_PAD, top + CARD_PAD, MARK, MARK)
-            disc = self.rect(slide, disc_box, disc_colour, MSO_SHAPE.OVAL, name=f"Card mark {i + 1}")
-            tf = self.frame(disc, disc_box, anchor=MSO_ANCHOR.MIDDLE)
-            tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
-            tf.word_wrap = False
-            p = tf.paragraphs[0]
-            p.alignment = PP_ALIGN.CENTER
-            self.run(p, card.mark, min(24.0, max(self.smallest, 20.0)), self.ink_on(disc_colour), bold=True)
+            colour = pal.decor[i % len(pal.decor)]
+            lead = MARK if card.mark else BAR
+            if card.mark:
+                self._disc(slide, Box(x + CARD_PAD, top + CARD_PAD, MARK, MARK), colour, card.mark, i)
+            else:  # parallel points have no order: a bar of colour, not a number
+                bar = Box(x + CARD_PAD, top + CARD_PAD, BAR, card_h - 2 * CARD_PAD) if horizontal else \
+                    Box(x + CARD_PAD, top + CARD_PAD, 48.0, BAR)
+                self.rect(slide, bar, colour, name=f"Card bar {i + 1}")
             if horizontal:
-                tx, ty = x + CARD_PAD + MARK + 16, top + CARD_PAD
-                inner = w - 2 * CARD_PAD - MARK - 16
+                tx, ty = x + CARD_PAD + lead + 16, top + CARD_PAD
+                inner = w - 2 * CARD_PAD - lead - 16
             else:
-                tx, ty = x + CARD_PAD, top + CARD_PAD + MARK + 14
+                tx, ty = x + CARD_PAD, top + CARD_PAD + lead + 14
                 inner = w - 2 * CARD_PAD
             if not card.heading:  # a point as a card: its words alone, at the body size
                 self.text(slide, Box(tx, ty, inner, line_h), [card.line], line_size, pal.text,
@@ -114,6 +117,16 @@ class LayoutSlides:
                 p = shape.text_frame.paragraphs[0]
                 p.add_line_break()
                 self.run(p, card.line, line_size, pal.text)
+
+    def _disc(self, slide, box: Box, colour: str, mark: str, i: int) -> None:
+        """A card's number disc."""
+        disc = self.rect(slide, box, colour, MSO_SHAPE.OVAL, name=f"Card mark {i + 1}")
+        tf = self.frame(disc, box, anchor=MSO_ANCHOR.MIDDLE)
+        tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = 0
+        tf.word_wrap = False
+        p = tf.paragraphs[0]
+        p.alignment = PP_ALIGN.CENTER
+        self.run(p, mark, min(24.0, max(self.smallest, 20.0)), self.ink_on(colour), bold=True)
 
     def _statement(self, slide, s: PlannedSlide) -> None:
         """One message, or a key figure over its caption, large and centred (one paragraph)."""

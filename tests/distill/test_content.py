@@ -389,3 +389,22 @@ def test_a_cut_never_drops_the_object_after_an_aside():
                                      "une base d'exemples corrects.", "fr", 16)]
     assert "Il sera donc nécessaire de constituer au préalable une base d'exemples corrects" in found
     assert all(t.endswith("corrects") for t in found), found
+
+
+def test_list_items_finishing_a_lead_in_are_no_points_and_definitions_keep_their_term(tmp_path):
+    md = ("# Licence\n\n## Droits\n\n**Le « Réutilisateur » est libre de réutiliser l’« Information » :**\n\n"
+          "-   de la communiquer, la reproduire, la copier ;\n-   de l’adapter, la modifier et la transformer ;\n\n"
+          "## Définitions\n\nSont considérés comme :\n\n"
+          "-   Le « **Réutilisateur** » : toute personne qui réutilise les « Informations » selon la licence.\n"
+          "-   L’« **Information** » :\n    -   toute information publique publiée par une administration.\n")
+    _, outline = distill(tmp_path, md, "lo.md")
+    found = points(outline)
+    assert not [p for p in found if p.lower().startswith(("de la", "de l", "toute information"))], found
+    assert "Le « Réutilisateur » est libre de réutiliser l’« Information »" in found
+    assert any(p.startswith("Le « Réutilisateur » : toute personne") for p in found), found
+
+
+def test_a_cut_never_keeps_half_of_a_ni_pair():
+    found = [c.text for c in shorten("La mention ne doit ni conférer un caractère officiel à la réutilisation, "
+                                     "ni suggérer une quelconque caution par le concédant.", "fr", 12)]
+    assert all(t.count(" ni ") != 1 for t in found), found

@@ -90,3 +90,32 @@ def test_a_long_listing_is_split_where_statements_end_never_before_a_lone_closin
         assert set(lines[0].strip()) - set(")]};,"), lines  # no page opens on closing brackets
         depth = sum(ln.count(c) for ln in lines for c in "([{") - sum(ln.count(c) for ln in lines for c in ")]}")
         assert depth == 0 or lines[-1] == "…", lines
+
+
+def test_six_short_points_fill_a_grid_of_cards_on_an_expert_slide(tmp_path):
+    from pptx import Presentation
+
+    from deckgen.api import build_talk
+    from tests.conftest import write
+
+    items = ["Brokers keep every record for a set time", "Consumers read from any offset they choose",
+             "Producers pick the partition from the key", "Replicas copy each partition to other brokers",
+             "Leaders serve all reads and writes of a partition", "Followers take over when a leader fails"]
+    text = "# Kafka\n\n## How the log works\n\n" + " ".join(f"{s}." for s in items) + "\n\n## Usage\n\nTeams use it.\n"
+    write(tmp_path / "kafka.md", text)
+    build_talk(tmp_path / "kafka.md", levels=["expert"], out_dir=tmp_path / "out", root=tmp_path)
+    deck = next((tmp_path / "out").rglob("*-expert.pptx"))
+    for slide in Presentation(str(deck)).slides:
+        texts = [sh.text_frame.text for sh in slide.shapes if sh.name.startswith("Card text")]
+        if texts:
+            assert len(texts) == 6 and all(t in items for t in texts)
+            break
+    else:
+        raise AssertionError("no slide of point cards")
+
+
+def test_a_key_phrase_never_stops_at_a_colon():
+    from deckgen.plan.phrases import key_phrase
+
+    text = "Le « Réutilisateur » : toute personne qui réutilise les informations selon la licence"
+    assert key_phrase(text, 8, "fr") == text
