@@ -14,6 +14,7 @@ from .canvas import E, rgb
 CARD_GAP = 22.0
 CARD_PAD = 18.0
 MARK = 54.0  # diameter of a card's number disc
+WRAP_SLACK = 18.0  # points of width a card's text is measured without
 BAR = 6.0  # thickness of the accent bar of a card without a number (peers, not steps)
 FIGURE_SIZES = (110.0, 60.0)
 
@@ -46,10 +47,13 @@ class LayoutSlides:
         while size >= self.smallest:
             head_size = min(30.0, size + 2)
             if self._words_fit(heads, head_size, inner, True) and self._words_fit(lines, size, inner, False):
-                head_h = max((self.measured([h], head_size, inner, bold=True) for h in heads), default=0.0)
+                # measured a little narrower than drawn: another renderer may wrap a narrow card one
+                # word earlier, and the box must still hold it
+                slack = inner - WRAP_SLACK
+                head_h = max((self.measured([h], head_size, slack, bold=True) for h in heads), default=0.0)
                 # the line follows a line break in the heading's paragraph: no second pair of insets
                 inset = 2 * INSET_Y if heads else 0.0
-                line_h = max((self.measured([t], size, inner) - inset for t in lines), default=0.0)
+                line_h = max((self.measured([t], size, slack) - inset for t in lines), default=0.0)
                 text_h = head_h + (4 + line_h if line_h and heads else line_h)
                 card_h = 2 * CARD_PAD + (max(lead if lead == MARK else 0.0, text_h) if horizontal
                                          else lead + 14 + text_h)
