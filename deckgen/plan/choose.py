@@ -15,6 +15,7 @@ from deckgen.theme.loader import Theme
 
 from .code import code_pages
 from .deckplan import Card, Column, Item, PlannedSlide
+from .i18n import t
 from .layout import body_box, body_min
 from .pages import _part_title, paginate, table_pages, table_row_heights
 from .phrases import as_number, key_phrase, salient_figure
@@ -126,6 +127,20 @@ def _parallel(items: tuple[Item, ...]) -> bool:
         and max(counts) <= 2.5 * min(counts)
 
 
+_DEFINITION = re.compile(r"^(?P<term>[^:]{2,80}?)\s?:\s+(?P<meaning>\S.*)$")
+
+
+def _definitions(items: tuple[Item, ...]) -> tuple[tuple[str, str], ...] | None:
+    """(term, meaning) rows when every point defines a term ("Terme : définition"), else None."""
+    rows = []
+    for item in items:
+        m = _DEFINITION.match(item.text)
+        if m is None or len(re.findall(r"\w+", m.group("term"))) > 6:
+            return None
+        rows.append((m.group("term").strip(), m.group("meaning")[:1].upper() + m.group("meaning")[1:]))
+    return tuple(rows) if len(rows) >= 2 else None
+
+
 def _statement(base: PlannedSlide, items: tuple[Item, ...], audience: Audience,
                forced: bool = False, opener: bool = False, leads_talk: bool = False) -> PlannedSlide | None:
     """One message or a salient figure, large: for a single point, or a telling number on a general slide."""
@@ -161,6 +176,11 @@ def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience:
             return [replace(base, layout="cards", cards=cards)]
     limit = PHRASE_WORDS.get(audience.id, 12)
     items = tuple(replace(i, text=key_phrase(i.text, limit, lang)) for i in base.items)
+    defined = _definitions(items)
+    if layout in ("", "table") and base.picture is None and defined is not None:
+        # "Le « Réutilisateur » : toute personne qui …" on every point: a glossary of the text's own terms
+        table = TableData((t(lang, "term"), t(lang, "definition")), defined)
+        return table_pages(replace(base, layout="table", table=table, items=()), theme, lang)
     if layout in ("", "statement") and base.picture is None and items:
         # the figure and its caption come from the whole point: cutting may drop the number
         stated = _statement(base, base.items, audience, forced=layout == "statement",

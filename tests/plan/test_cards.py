@@ -119,3 +119,16 @@ def test_a_key_phrase_never_stops_at_a_colon():
 
     text = "Le « Réutilisateur » : toute personne qui réutilise les informations selon la licence"
     assert key_phrase(text, 8, "fr") == text
+
+
+def test_points_that_each_define_a_term_become_a_term_table():
+    theme = load_theme("pastel")
+    texts = ("Le « Réutilisateur » : toute personne qui réutilise les informations",
+             "Les « Droits de propriété intellectuelle » : tous droits identifiés comme tels par le Code")
+    points = tuple(Point(x, ("expert",), f"d:L{n}") for n, x in enumerate(texts, 1))
+    slide = Slide("d", "Définitions", points=points)
+    base = PlannedSlide(kind="content", title="Définitions", notes="n", items=tuple(Item(x) for x in texts))
+    (planned,) = arrange(base, slide, OutlineSection("d", "Définitions", "1", (slide,)), AUD["expert"], theme, "fr")
+    assert planned.layout == "table" and planned.table.header == ("Terme", "Définition")
+    assert planned.table.rows[1] == ("Les « Droits de propriété intellectuelle »",
+                                     "Tous droits identifiés comme tels par le Code")
