@@ -236,9 +236,8 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
                                       for p in takeaways),
                           notes=t(lang, "takeaways_notes") + ".\n\n" + "\n".join(f"• {p.text}" for p in takeaways))
         if 2 <= len(tk.items) <= 4 and all(len(words(i.text)) <= TAKEAWAY_CARD_WORDS for i in tk.items):
-            # what to remember, as numbered cards side by side
-            slides.append(replace(tk, layout="cards", cards=tuple(Card(i.text, "", f"{n:02d}")
-                                                                    for n, i in enumerate(tk.items, 1))))
+            # what to remember, as cards side by side (marked by colour: key messages have no order)
+            slides.append(replace(tk, layout="cards", cards=tuple(Card(i.text) for i in tk.items)))
         else:
             slides += paginate(theme, tk, body, lang, smallest=body_min(theme, audience.id))
     if audience.id == "expert" and outline.references:

@@ -132,13 +132,15 @@ def test_expert_deck_uses_many_layouts(decks):
     assert any("Quote" in n for n in names)
 
 
-def test_takeaways_are_numbered_cards(decks):
+def test_takeaways_are_cards_marked_by_colour_not_numbers(decks):
     d, _ = decks
     last = list(d["general"].slides)[-2]
     names = _names(last)
     headings = [sh.text_frame.text for sh in last.shapes if sh.name.startswith("Card heading")]
-    marks = [sh.text_frame.text for sh in last.shapes if sh.name.startswith("Card mark")]
-    assert "Card 1" in names and len(headings) >= 2 and marks[:2] == ["01", "02"]
+    bars = [n for n in names if n.startswith("Card bar")]
+    # key messages have no order: a bar of colour each, no "01", "02"
+    assert "Card 1" in names and len(headings) >= 2 and len(bars) == len(headings)
+    assert not [n for n in names if n.startswith("Card mark")]
 
 
 def test_code_is_editable_monospace_text_highlighted_in_theme_colours(decks):
