@@ -212,6 +212,8 @@ def points_back(text: str, lang: str) -> bool:
     if lang == "fr" and (re.match(r"^c['’]", text.strip(), re.I) or first == "ce" and len(toks) > 1
                          and toks[1] in ("sont", "qui", "que", "dont", "n")):
         return True
+    if lang == "fr" and first == "y" and len(toks) > 1:
+        return True  # "Y sont retirés les noms…": there, in the sentence before
     if first in _BACK_POINTERS[lang] - {"en", "y", "ce", "c'"} | ({"this", "that", "these", "those"}
                                                                    if lang == "fr" else set()):
         return first not in _DEMONSTRATIVE_DET[lang]
@@ -255,12 +257,14 @@ _META = {
                      r"page|article|paper|white ?paper|report|post|tutorial|readme)\b|"
                      r"\b(?:see|shown|described|listed|explained|detailed|mentioned|discussed|examples?|figures?|"
                      r"tables?|diagrams?|snippets?|steps?) (?:below|above)\b|"
-                     r"\b(?:continue reading|read on|as follows)\b|^here (?:is|are)\b", re.I),
+                     r"\b(?:continue reading|read on|as follows)\b|^here (?:is|are)\b|^let(?:'s| us)\b|"
+                     r"\b(?:please )?refer to (?:the|this|our) (?:documentation|docs|guide|section|page)\b", re.I),
     "fr": re.compile(r"\b(?:ce|le présent) (?:guide|document|chapitre|tutoriel|whitepaper|livre blanc|rapport)\b|"
                      r"\b(?:cette|la présente) "
                      r"(?:section|page|partie|fiche)\b|\b(?:la|les) (?:section|partie)s? (?:suivante|précédente)s?\b|"
                      r"\bci-(?:dessous|dessus|après)\b|^voici\b|\bnous vous proposons\b|\bvous trouverez\b|"
-                     r"\bcomme suit\b", re.I),
+                     r"\bcomme suit\b|^(?:prenons|voyons|regardons|examinons)\b|\bon se référera\b|"
+                     r"\b(?:se reporter|reportez-vous|référez-vous)\b", re.I),
 }
 
 

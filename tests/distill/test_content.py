@@ -369,6 +369,10 @@ def test_a_general_deck_of_a_two_part_document_has_five_content_slides(tmp_path,
     ("Voici résumé le questionnement logique à suivre :", "fr"),
     ("Otherwise, you may continue reading to learn how the scheduler works.", "en"),
     ("The options are described in the next section of this guide.", "en"),
+    ("Prenons l'exemple d'un extrait de décision de justice fictive.", "fr"),
+    ("On se référera aux ressources de la CNIL sur l'anonymisation.", "fr"),
+    ("Let's look at how the scheduler assigns partitions.", "en"),
+    ("Y sont retirés notamment les noms et adresses des personnes.", "fr"),  # "y": there, said before
 ])
 def test_the_document_talking_about_itself_is_never_a_point(sentence, lang):
     assert shorten(sentence, lang, 18) == ()
