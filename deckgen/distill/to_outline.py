@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from deckgen.document import Code, Document, ListBlock, Section, Table
@@ -70,6 +72,8 @@ def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str],
     found: list[tuple[float, int, Point]] = []
     for part in parts:
         pool = [s for s in part if s.source not in shown]
+        # "Etalab propose par ailleurs un guide…": a sentence that says it is an addition is no key message
+        pool = [s for s in pool if not _ADDITIVE.search(s.text)] or pool
         if not pool:
             continue
         for pick in builder.d.pick(builder.d.scope(pool), (TAKEAWAY_TIER,)):
@@ -78,6 +82,10 @@ def _takeaways(builder: OutlineBuilder, body: list[Section], roles: list[str],
                 found.append((central.get(pick.option.sentence.order, 0.0), pick.option.sentence.order, point))
     best = sorted(found, key=lambda f: (-f[0], f[1]))[:MAX_TAKEAWAYS]
     return tuple(p for _, _, p in sorted(best, key=lambda f: f[1]))
+
+
+_ADDITIVE = re.compile(r"\b(?:par ailleurs|en outre|de plus|également|aussi|also|as well|moreover|furthermore|"
+                       r"in addition)\b", re.IGNORECASE)
 
 
 def _key(text: str) -> str:

@@ -3,6 +3,7 @@ made-up documents in English and French."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -412,3 +413,16 @@ def test_a_cut_never_keeps_half_of_a_ni_pair():
     found = [c.text for c in shorten("La mention ne doit ni conférer un caractère officiel à la réutilisation, "
                                      "ni suggérer une quelconque caution par le concédant.", "fr", 12)]
     assert all(t.count(" ni ") != 1 for t in found), found
+
+
+def test_a_takeaway_is_never_a_sentence_that_calls_itself_an_addition(tmp_path):
+    parts = [("Storage", "The broker also keeps a compacted copy of every topic for late readers",
+              "Brokers store each partition as an append-only log on disk"),
+             ("Delivery", "Consumers can also pause a partition while they catch up on work",
+              "Consumers commit offsets so that a restart resumes where it stopped"),
+             ("Operations", "Teams moreover export broker metrics to their dashboards every minute",
+              "Replication across three brokers keeps data safe when one machine fails")]
+    md = "# Logs\n\n" + "".join(f"## {t}\n\n{a}. {b}.\n\n" for t, a, b in parts)
+    _, outline = distill(tmp_path, md)
+    assert outline.takeaways
+    assert not [p.text for p in outline.takeaways if re.search(r"\b(also|moreover)\b", p.text)]
