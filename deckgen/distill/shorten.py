@@ -25,6 +25,7 @@ from .standalone import (
 )
 from .validity import MIN_WORDS, _commas, _depth_zero, is_point
 
+MAX_COMMAS = 24  # beyond this many commas a sentence is only cut, never pruned clause by clause
 MAX_WHOLE_LIST = 4  # enumerations of up to this many items are never cut down
 
 
@@ -91,14 +92,15 @@ def _segment_after(text: str, comma: int) -> str:
     return text[comma + 1: comma + 1 + m.start()] if m else text[comma + 1:]
 
 
-def _aside_end(text: str, comma: int, lang: str) -> int | None:
+def _aside_end(text: str, comma: int, lang: str, commas: set[int], listed: set[int]) -> int | None:
     """The comma closing a short verbless aside opened at `comma` ("constituer au préalable, à la
-    main, une base …") when the main clause resumes after it, else None."""
+    main, une base …") when the main clause resumes after it, else None. `commas` are the sentence's
+    depth-zero commas, `listed` those that separate the items of an enumeration."""
     seg = _segment_after(text, comma)
     end = comma + 1 + len(seg)
-    if not text.startswith(",", end) or end not in _commas(text):
-        return None
-    rest = words(text[end + 1:])
+    if comma in listed or end in listed or end not in commas or not text.startswith(",", end):
+        return None  # "…, sur l'équité, la diversité …": list items, not an aside
+    rest = words(text[end + 1: end + 80])  # its first words say whether the clause resumes
     r = rules_for(lang)
     joins = r.conjunctions + r.list_conjunctions + r.subordinators
 
@@ -106,10 +108,17 @@ def _aside_end(text: str, comma: int, lang: str) -> int | None:
         head = " ".join(part[:2]).lower()
         return any(head == c or head.startswith(c + " ") for c in joins)
 
-    if (len(seg.split()) > 6 or has_verb(seg, lang) or len(rest) < 2 or opens(rest) or opens(words(seg))
-            or any(end in run or comma in run for run in _enumerations(text, lang))):
-        return None  # "…, mais les défis éthiques, techniques …", "…, sur l'équité, la diversité …": no aside
+    if len(seg.split()) > 6 or len(rest) < 2 or opens(rest) or opens(words(seg)) or has_verb(seg, lang):
+        return None  # "…, mais les défis éthiques, techniques …": a clause goes on, no aside
     return end
+
+
+def _asides(text: str, lang: str, runs: list[list[int]]) -> dict[int, int]:
+    """Opening comma → closing comma of each plain aside of the sentence."""
+    commas = _commas(text)
+    at, listed = set(commas), {c for run in runs for c in run}
+    found = {c: _aside_end(text, c, lang, at, listed) for c in commas}
+    return {c: e for c, e in found.items() if e is not None}
 
 
 def _enumerations(text: str, lang: str) -> list[list[int]]:
@@ -185,11 +194,7 @@ def _middle_removals(text: str, lang: str) -> list[tuple[int, int, float]]:
         end = _list_end(text, 0, runs)
         if end is not None and len(text[:end].split()) <= 12:
             spans.append((0, end + 1, 1.0))
-    inside = {c for run in runs for c in run}
-    for comma in _commas(text):
-        end = _aside_end(text, comma, lang) if comma not in inside else None
-        if end is not None:
-            spans.append((comma, end + 1, 1.0))
+    spans += [(comma, end + 1, 1.0) for comma, end in _asides(text, lang, runs).items()]
     spans += _item_removals(text, lang)
     return sorted(set(spans))
 
@@ -206,7 +211,8 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
     pats = _patterns(lang)
     found: dict[int, float] = {}
     blocked: set[int] = set()
-    for run in _enumerations(text, lang):
+    runs = _enumerations(text, lang)
+    for run in runs:
         blocked.update(run[1:])
         last = run[-1]
         head_end = last + 1 + len(" ".join(_segment_after(text, last).split()[:7])) + 1
@@ -221,8 +227,8 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
         else:
             blocked.add(run[0])
     fixed = set(found)
-    asides = {c: _aside_end(text, c, lang) for c in _commas(text)}
-    blocked.update(e for e in asides.values() if e is not None)  # never end on the aside itself
+    asides = _asides(text, lang, runs)
+    blocked.update(asides.values())  # never end on the aside itself
     for name, cost in (("trailing", 1.0), ("gerund", 1.5), ("clause", 2.0), ("conj", 2.5), ("prep", 3.5)):
         for m in pats[name].finditer(text):
             pos = m.start()
@@ -232,7 +238,7 @@ def _cuts(text: str, lang: str) -> list[tuple[int, float]]:
                 continue
             if name == "clause" and m.group(0).strip() == ":" and _is_label(text[:pos], lang):
                 continue  # the term of a definition alone says nothing
-            if name == "clause" and asides.get(pos) is not None:
+            if name == "clause" and pos in asides:
                 continue  # "de constituer au préalable[, à la main, une base …]": the object is still to come
             if _CONTRAST.match(text, m.end() if name in ("conj", "prep") else pos):
                 continue  # "protects against duplicates, but not against reordering": the contrast is the point
@@ -298,7 +304,9 @@ def compressions(sentence: str, lang: str) -> tuple[Compression, ...]:
         if keep and base == clean_sentence(sentence, lang):
             continue
         variants = [(base, extra)]
-        spans = _middle_removals(base, lang)
+        # a sentence of dozens of clauses never fits a slide by dropping one of them; trying each
+        # (and each cut after it) would cost cubic time: such a sentence is only cut, near its start
+        spans = _middle_removals(base, lang) if len(_commas(base)) <= MAX_COMMAS else []
         for a, b, cost in spans:
             variants.append((base[:a] + base[b:], extra + cost))
         cheap = _non_overlapping([(a, b) for a, b, cost in spans if cost <= 0.5])
