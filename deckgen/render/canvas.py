@@ -10,7 +10,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 
 from deckgen.errors import RenderError
 from deckgen.measure import text_width
@@ -28,6 +28,7 @@ from deckgen.plan.layout import (
 )
 from deckgen.theme.loader import Theme
 
+from . import fastxml
 from .speedups import compile_xpaths_once, fast_part_names
 from .template import bring_to_front, open_template
 
@@ -61,6 +62,7 @@ class Canvas:
         fast_part_names(self.prs)
         self.warnings: list[str] = []
         self._layouts: dict[str, object] = {}
+        self._insets = (E(INSET_X), E(INSET_X), E(INSET_Y), E(INSET_Y))
 
     # ------------------------------------------------------------------ helpers
 
@@ -87,20 +89,15 @@ class Canvas:
     def background(self, slide, colour: str) -> None:
         if self.branded:
             return
+        if fastxml.solid_background(slide._element.cSld, fastxml.hex_colour(colour)):
+            return
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = rgb(colour)
 
     def rect(self, slide, box: Box, colour: str, shape=MSO_SHAPE.RECTANGLE, name: str = "Decor"):
-        shp = slide.shapes.add_shape(shape, E(box.x), E(box.y), E(box.w), E(box.h))
-        shp.fill.solid()
-        shp.fill.fore_color.rgb = rgb(colour)
-        shp.line.fill.background()
-        shp.shadow.inherit = False
-        shp.name = name
-        if shp.has_text_frame:
-            shp.text_frame.text = ""
-        return shp
+        """A filled shape without line, shadow or text (python-pptx's add_shape and setters, in one pass)."""
+        return fastxml.add_rect(slide.shapes, shape, E(box.x), E(box.y), E(box.w), E(box.h), colour, name)
 
     def frame(self, shape, box: Box, *, anchor=MSO_ANCHOR.TOP):
         shape.left, shape.top, shape.width, shape.height = E(box.x), E(box.y), E(box.w), E(box.h)
@@ -113,18 +110,24 @@ class Canvas:
         return tf
 
     def run(self, paragraph, text: str, size: float, colour: str, *, bold: bool = False) -> None:
-        r = paragraph.add_run()
-        r.text = text
-        f = r.font
-        f.size = Pt(size)
-        f.bold = bold
-        f.name = (self.theme.heading_font if bold else self.theme.body_font).family
-        f.color.rgb = rgb(colour)
-        r._r.get_or_add_rPr().set("cap", "none")  # some layouts (Section Header) force capitals
+        # cap="none": some layouts (Section Header) force capitals
+        self._run(paragraph._p, text, size, colour, bold)
+
+    def _run(self, p, text: str, size: float, colour: str, bold: bool) -> None:
+        family = (self.theme.heading_font if bold else self.theme.body_font).family
+        fastxml.add_run(p, text, fastxml.font_size(size), bold, family, fastxml.hex_colour(colour))
 
     def text(self, slide, box: Box, lines: list[str], size: float, colour: str, *, bold: bool = False,
              align=PP_ALIGN.LEFT, anchor=MSO_ANCHOR.TOP, name: str = "Text", shape=None):
-        shape = shape or slide.shapes.add_textbox(E(box.x), E(box.y), E(box.w), E(box.h))
+        if shape is None:  # a new text box, brought to the front
+            shape, body = fastxml.add_textbox(slide.shapes, E(box.x), E(box.y), E(box.w), E(box.h), name,
+                                              anchor.xml_value, self._insets, front=True)
+            first = fastxml.first_paragraph(body)
+            for i, line in enumerate(lines):
+                p = first if i == 0 else fastxml.add_paragraph(body)
+                fastxml.set_alignment(p, align.xml_value if align is not None else None)
+                self._run(p, line, size, colour, bold)
+            return shape
         shape.name = name
         bring_to_front(shape)
         tf = self.frame(shape, box, anchor=anchor)
@@ -158,20 +161,20 @@ class Canvas:
                 ph._element.getparent().remove(ph._element)
 
     def bullets(self, slide, box: Box, slide_plan: PlannedSlide, *, bullets: bool = True) -> None:
-        shape = slide.shapes.add_textbox(E(box.x), E(box.y), E(box.w), E(box.h))
-        shape.name = "Body"
-        tf = self.frame(shape, box)
+        shape, body = fastxml.add_textbox(slide.shapes, E(box.x), E(box.y), E(box.w), E(box.h), "Body",
+                                          MSO_ANCHOR.TOP.xml_value, self._insets, front=False)
         size = slide_plan.body_size or self.theme.sizes.body
         pal = self.theme.palette
+        space = fastxml.spacing_points(round(size * PARA_SPACE, 1))
+        bullet = (E(BULLET_INDENT), fastxml.hex_colour(pal.accent)) if bullets else None
+        first = fastxml.first_paragraph(body)
         for i, item in enumerate(slide_plan.items):
-            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            p.space_after = Pt(round(size * PARA_SPACE, 1))
-            if bullets:
-                self._bullet(p, pal.accent)
+            p = first if i == 0 else fastxml.add_paragraph(body)
+            fastxml.paragraph_props(p, space, bullet)
             if item.label:
-                self.run(p, item.label + ("  " if slide_plan.kind == "agenda" else " — "), size,
-                         pal.accent if slide_plan.kind == "agenda" else pal.title, bold=True)
-            self.run(p, item.text, size, pal.text)
+                self._run(p, item.label + ("  " if slide_plan.kind == "agenda" else " — "), size,
+                          pal.accent if slide_plan.kind == "agenda" else pal.title, True)
+            self._run(p, item.text, size, pal.text, False)
         return shape
 
     def _bullet(self, paragraph, colour: str) -> None:

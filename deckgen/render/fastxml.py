@@ -1,0 +1,206 @@
+"""The canvas's most frequent shapes written as XML elements directly: the very elements python-pptx
+would make, without its per-attribute machinery.
+
+python-pptx builds a text box or a filled rectangle through dozens of property setters, each
+looking up and re-ordering child elements (about 3 ms a shape); a deck of 300 slides spent most
+of its rendering there. These builders emit the same tree (same elements, attribute order and
+values, checked by the same value types, so the same errors) with lxml in one pass, and hand back
+python-pptx's own shape proxies, so callers keep using its API on the result.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.oxml.simpletypes import (
+    ST_Coordinate,
+    ST_Coordinate32,
+    ST_PositiveCoordinate,
+    ST_TextFontSize,
+    ST_TextSpacingPoint,
+)
+from pptx.oxml.text import CT_RegularTextRun
+from pptx.shapes.autoshape import AutoShapeType
+from pptx.util import Emu, Pt
+
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_SUB = etree.SubElement
+
+# python-pptx leaves an inset attribute out when it equals the OOXML default
+_DEFAULT_INSETS = (("lIns", Emu(91440)), ("rIns", Emu(91440)), ("tIns", Emu(45720)), ("bIns", Emu(45720)))
+_STYLE_REFS = (("lnRef", "1", "accent1"), ("fillRef", "3", "accent1"), ("effectRef", "2", "accent1"))
+
+
+@lru_cache(maxsize=256)
+def hex_colour(colour: str) -> str:
+    """'#cdb4db' → 'CDB4DB', as python-pptx writes an RGBColor (and refuses what it refuses)."""
+    return str(RGBColor.from_string(colour.lstrip("#").upper()))
+
+
+@lru_cache(maxsize=64)
+def _prst(autoshape_type) -> str:
+    return AutoShapeType(autoshape_type).prst
+
+
+@lru_cache(maxsize=64)
+def font_size(size: float) -> str:
+    """A run's `sz` (centipoints) for a size in points, as `font.size = Pt(size)` writes it."""
+    return ST_TextFontSize.to_xml(Emu(Pt(size)).centipoints)
+
+
+def spacing_points(points: float) -> str:
+    """`a:spcPts@val` for `paragraph.space_after = Pt(points)`."""
+    return ST_TextSpacingPoint.to_xml(Pt(points))
+
+
+def _insert_shape(spTree, sp) -> None:
+    # python-pptx's insert_element_before(sp, "p:extLst")
+    ext = spTree.find(f"{_P}extLst")
+    if ext is None:
+        spTree.append(sp)
+    else:
+        ext.addprevious(sp)
+
+
+def _nv(sp, shape_id: int, name: str, txbox: bool) -> None:
+    nv = _SUB(sp, f"{_P}nvSpPr")
+    _SUB(nv, f"{_P}cNvPr", {"id": str(shape_id), "name": name})
+    _SUB(nv, f"{_P}cNvSpPr", {"txBox": "1"} if txbox else None)
+    _SUB(nv, f"{_P}nvPr")
+
+
+def _xfrm(spPr, x: int, y: int, cx: int, cy: int) -> None:
+    xfrm = _SUB(spPr, f"{_A}xfrm")
+    _SUB(xfrm, f"{_A}off", {"x": str(x), "y": str(y)})
+    _SUB(xfrm, f"{_A}ext", {"cx": str(cx), "cy": str(cy)})
+
+
+def add_rect(shapes, prst_type, x: int, y: int, cx: int, cy: int, colour: str, name: str):
+    """`shapes.add_shape` then a solid fill, no line, no shadow, empty text: the canvas's `rect`."""
+    spTree = shapes._spTree
+    sp = spTree.makeelement(f"{_P}sp")
+    _nv(sp, shapes._next_shape_id, name, False)
+    spPr = _SUB(sp, f"{_P}spPr")
+    _xfrm(spPr, x, y, cx, cy)
+    _SUB(_SUB(spPr, f"{_A}prstGeom", {"prst": _prst(prst_type)}), f"{_A}avLst")
+    _SUB(_SUB(spPr, f"{_A}solidFill"), f"{_A}srgbClr", {"val": hex_colour(colour)})
+    _SUB(_SUB(spPr, f"{_A}ln"), f"{_A}noFill")
+    _SUB(spPr, f"{_A}effectLst")
+    style = _SUB(sp, f"{_P}style")
+    for tag, idx, clr in _STYLE_REFS:
+        _SUB(_SUB(style, f"{_A}{tag}", {"idx": idx}), f"{_A}schemeClr", {"val": clr})
+    _SUB(_SUB(style, f"{_A}fontRef", {"idx": "minor"}), f"{_A}schemeClr", {"val": "lt1"})
+    body = _SUB(sp, f"{_P}txBody")
+    _SUB(body, f"{_A}bodyPr", {"rtlCol": "0", "anchor": "ctr"})
+    _SUB(body, f"{_A}lstStyle")
+    _SUB(body, f"{_A}p")
+    _insert_shape(spTree, sp)
+    return shapes._shape_factory(sp)
+
+
+def add_textbox(shapes, x: int, y: int, cx: int, cy: int, name: str, anchor: str,
+                insets: tuple[int, int, int, int], *, front: bool):
+    """`shapes.add_textbox`, renamed, framed as the canvas's `frame` does (word wrap, no autofit,
+    insets, anchor) and, with `front`, brought to the front; returns (shape, txBody) with one
+    empty paragraph."""
+    spTree = shapes._spTree
+    shape_id = shapes._next_shape_id
+    # the checks python-pptx's position and size setters make, in their order
+    xs, ys = ST_Coordinate.to_xml(x), ST_Coordinate.to_xml(y)
+    cxs, cys = ST_PositiveCoordinate.to_xml(cx), ST_PositiveCoordinate.to_xml(cy)
+    body_attrs = {"wrap": "square"}
+    for (attr, default), value in zip(_DEFAULT_INSETS, insets):
+        if value != default:
+            body_attrs[attr] = ST_Coordinate32.to_xml(value)
+    body_attrs["anchor"] = anchor
+    sp = spTree.makeelement(f"{_P}sp")
+    _nv(sp, shape_id, name, True)
+    spPr = _SUB(sp, f"{_P}spPr")
+    xfrm = _SUB(spPr, f"{_A}xfrm")
+    _SUB(xfrm, f"{_A}off", {"x": xs, "y": ys})
+    _SUB(xfrm, f"{_A}ext", {"cx": cxs, "cy": cys})
+    _SUB(_SUB(spPr, f"{_A}prstGeom", {"prst": "rect"}), f"{_A}avLst")
+    _SUB(spPr, f"{_A}noFill")
+    body = _SUB(sp, f"{_P}txBody")
+    _SUB(_SUB(body, f"{_A}bodyPr", body_attrs), f"{_A}noAutofit")
+    _SUB(body, f"{_A}lstStyle")
+    _SUB(body, f"{_A}p")
+    if front:  # bring_to_front: last in the tree, whatever follows
+        spTree.append(sp)
+    else:
+        _insert_shape(spTree, sp)
+    return shapes._shape_factory(sp), body
+
+
+def add_paragraph(body):
+    """`text_frame.add_paragraph()`: a new empty `a:p` after the last one."""
+    return _SUB(body, f"{_A}p")
+
+
+def first_paragraph(body):
+    return body.find(f"{_A}p")
+
+
+def _new_pPr(p):
+    pPr = p.makeelement(f"{_A}pPr")
+    p.insert(0, pPr)
+    return pPr
+
+
+def set_alignment(p, algn: str | None) -> None:
+    """`paragraph.alignment = …` on a fresh paragraph (no properties yet)."""
+    pPr = _new_pPr(p)
+    if algn is not None:
+        pPr.set("algn", algn)
+
+
+def paragraph_props(p, space_after: str, bullet: tuple[int, str] | None) -> None:
+    """`paragraph.space_after = …` on a fresh paragraph, then with `bullet` (indent, colour) the
+    canvas's hanging indent and coloured bullet character."""
+    pPr = _new_pPr(p)
+    _SUB(_SUB(pPr, f"{_A}spcAft"), f"{_A}spcPts", {"val": space_after})
+    if bullet is not None:
+        indent, colour_hex = bullet
+        pPr.set("marL", str(indent))
+        pPr.set("indent", str(-indent))
+        _SUB(_SUB(pPr, f"{_A}buClr"), f"{_A}srgbClr", {"val": colour_hex})
+        _SUB(pPr, f"{_A}buFont", {"typeface": "Arial"})
+        _SUB(pPr, f"{_A}buChar", {"char": "•"})
+
+
+_escape = CT_RegularTextRun._escape_ctrl_chars
+
+
+def add_run(p, text: str, sz: str, bold: bool | None, family: str | None, colour_hex: str) -> None:
+    """`paragraph.add_run()` with its text, size, weight, font, colour and cap="none" (the canvas's `run`)."""
+    r = p.makeelement(f"{_A}r")
+    end = p.find(f"{_A}endParaRPr")
+    if end is None:
+        p.append(r)
+    else:
+        end.addprevious(r)
+    attrs = {"sz": sz}
+    if bold is not None:
+        attrs["b"] = "1" if bold else "0"
+    attrs["cap"] = "none"
+    rPr = _SUB(r, f"{_A}rPr", attrs)
+    _SUB(_SUB(rPr, f"{_A}solidFill"), f"{_A}srgbClr", {"val": colour_hex})
+    if family is not None:
+        _SUB(rPr, f"{_A}latin", {"typeface": family})
+    _SUB(r, f"{_A}t").text = _escape(text)
+
+
+def solid_background(cSld, colour_hex: str) -> bool:
+    """`slide.background.fill.solid()` and its colour on a slide without a background yet; False
+    (nothing done) when it has one, for python-pptx to change."""
+    if cSld.find(f"{_P}bg") is not None:
+        return False
+    bg = cSld.makeelement(f"{_P}bg")
+    cSld.insert(0, bg)
+    bgPr = _SUB(bg, f"{_P}bgPr")
+    _SUB(_SUB(bgPr, f"{_A}solidFill"), f"{_A}srgbClr", {"val": colour_hex})
+    _SUB(bgPr, f"{_A}effectLst")
+    return True
