@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from copy import deepcopy
 from pathlib import Path
 
 from lxml import etree
@@ -41,6 +42,9 @@ LAYOUT_ALIASES = {
 LAYOUT_OF_KIND = {"cover": "cover", "section": "section", "closing": "section"}
 
 
+_SP = qn("p:sp")
+
+
 def E(points: float) -> Emu:
     """Points → EMU, rounded so that positions are stable across runs."""
     return Emu(int(round(points * 12700)))
@@ -63,6 +67,8 @@ class Canvas:
         self.warnings: list[str] = []
         self._layouts: dict[str, object] = {}
         self._insets = (E(INSET_X), E(INSET_X), E(INSET_Y), E(INSET_Y))
+        self._notes_proto = None  # a fresh notes slide of this deck, before its text
+        self._slide_protos: dict[int, object] = {}  # id(layout) → a fresh slide of it, before drawing
 
     # ------------------------------------------------------------------ helpers
 
@@ -86,6 +92,32 @@ class Canvas:
         self.warnings.append(f"template has no '{LAYOUT_ALIASES[role][0]}' layout; using '{fallback.name}'")
         return fallback
 
+    def new_slide(self, layout):
+        """`prs.slides.add_slide(layout)`. The first slide of each layout is python-pptx's; the next
+        ones start from a copy of it as it was then (the placeholders python-pptx clones from the
+        layout, with the same ids and names), in a part related as python-pptx relates it."""
+        proto = self._slide_protos.get(id(layout))
+        if proto is None:
+            slide = self.prs.slides.add_slide(layout)
+            self._slide_protos[id(layout)] = deepcopy(slide._element)
+            return slide
+        return fastxml.new_slide(self.prs, layout, deepcopy(proto))
+
+    def notes(self, slide, text: str) -> None:
+        """The slide's speaker notes. The first notes slide is python-pptx's (it makes the notes
+        master); the others are copies of it, as python-pptx would clone them from the same master."""
+        if self._notes_proto is None:
+            notes_slide = slide.notes_slide
+            self._notes_proto = deepcopy(notes_slide._element)
+            element = notes_slide._element
+        else:
+            element = fastxml.new_notes_slide(slide.part, deepcopy(self._notes_proto))
+        body = fastxml.notes_body(element)
+        if body is None:  # a template's notes master without a body: python-pptx's own failure
+            slide.notes_slide.notes_text_frame.text = text
+            return
+        fastxml.set_text(body, text)
+
     def background(self, slide, colour: str) -> None:
         if self.branded:
             return
@@ -100,6 +132,12 @@ class Canvas:
         return fastxml.add_rect(slide.shapes, shape, E(box.x), E(box.y), E(box.w), E(box.h), colour, name)
 
     def frame(self, shape, box: Box, *, anchor=MSO_ANCHOR.TOP):
+        """Place a shape and set its text frame: word wrap, no autofit, the canvas's insets, `anchor`."""
+        el = shape._element
+        if el.tag == _SP and fastxml.frame(el, E(box.x), E(box.y), E(box.w), E(box.h),
+                                           anchor.xml_value if anchor is not None else None,
+                                           self._insets) is not None:
+            return shape.text_frame
         shape.left, shape.top, shape.width, shape.height = E(box.x), E(box.y), E(box.w), E(box.h)
         tf = shape.text_frame
         tf.word_wrap = True
@@ -131,10 +169,11 @@ class Canvas:
         shape.name = name
         bring_to_front(shape)
         tf = self.frame(shape, box, anchor=anchor)
+        body = tf._txBody
         for i, line in enumerate(lines):
-            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
-            p.alignment = align
-            self.run(p, line, size, colour, bold=bold)
+            p = fastxml.first_paragraph(body) if i == 0 else fastxml.add_paragraph(body)
+            fastxml.set_alignment(p, align.xml_value if align is not None else None)
+            self._run(p, line, size, colour, bold)
         return shape
 
     def fitted_size(self, lines: list[str], box: Box, largest: float, smallest: float, bold: bool) -> float:
@@ -150,7 +189,7 @@ class Canvas:
         shape = slide.shapes.title
         if shape is None:  # a template layout without a title placeholder
             shape = slide.shapes.add_textbox(E(box.x), E(box.y), E(box.w), E(box.h))
-        shape.text_frame.text = ""
+        fastxml.set_text(shape.text_frame._txBody, "")
         self.text(slide, box, [text], size, colour, bold=True, align=align, anchor=anchor,
                   name="Title", shape=shape)
 

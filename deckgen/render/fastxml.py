@@ -22,7 +22,7 @@ from pptx.oxml.simpletypes import (
     ST_TextSpacingPoint,
 )
 from pptx.oxml.text import CT_RegularTextRun
-from pptx.shapes.autoshape import AutoShapeType
+from pptx.shapes.autoshape import AutoShapeType, Shape
 from pptx.util import Emu, Pt
 
 _A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -98,7 +98,7 @@ def add_rect(shapes, prst_type, x: int, y: int, cx: int, cy: int, colour: str, n
     _SUB(body, f"{_A}lstStyle")
     _SUB(body, f"{_A}p")
     _insert_shape(spTree, sp)
-    return shapes._shape_factory(sp)
+    return Shape(sp, shapes)  # what the shape factory returns for a p:sp that is no placeholder
 
 
 def add_textbox(shapes, x: int, y: int, cx: int, cy: int, name: str, anchor: str,
@@ -132,7 +132,64 @@ def add_textbox(shapes, x: int, y: int, cx: int, cy: int, name: str, anchor: str
         spTree.append(sp)
     else:
         _insert_shape(spTree, sp)
-    return shapes._shape_factory(sp), body
+    return Shape(sp, shapes), body
+
+
+def _insert_before(parent, child, successors: tuple[str, ...]) -> None:
+    """python-pptx's insert_element_before: ahead of the first of `successors` present, else last."""
+    for el in parent:
+        if el.tag in successors:
+            el.addprevious(child)
+            return
+    parent.append(child)
+
+
+def _get_or_add(parent, tag: str, successors: tuple[str, ...]):
+    child = parent.find(tag)
+    if child is None:
+        child = parent.makeelement(tag)
+        _insert_before(parent, child, successors)
+    return child
+
+
+_SPPR_AFTER_XFRM = tuple(f"{_A}{t}" for t in (
+    "custGeom", "prstGeom", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "ln",
+    "effectLst", "effectDag", "scene3d", "sp3d", "extLst"))
+_AUTOFITS = (f"{_A}noAutofit", f"{_A}normAutofit", f"{_A}spAutoFit")
+_BODYPR_AFTER_AUTOFIT = tuple(f"{_A}{t}" for t in ("scene3d", "sp3d", "flatTx", "extLst"))
+
+
+def frame(sp, x: int, y: int, cx: int, cy: int, anchor: str | None, insets: tuple[int, int, int, int]):
+    """The canvas's `frame` on an existing p:sp (position and size, word wrap, no autofit, insets,
+    anchor), as python-pptx's setters leave it; returns its txBody, or None (nothing done) when it
+    has none."""
+    body = sp.find(f"{_P}txBody")
+    if body is None:
+        return None
+    xs, ys = ST_Coordinate.to_xml(x), ST_Coordinate.to_xml(y)
+    cxs, cys = ST_PositiveCoordinate.to_xml(cx), ST_PositiveCoordinate.to_xml(cy)
+    xfrm = _get_or_add(sp.find(f"{_P}spPr"), f"{_A}xfrm", _SPPR_AFTER_XFRM)
+    off = _get_or_add(xfrm, f"{_A}off", (f"{_A}ext", f"{_A}chOff", f"{_A}chExt"))
+    off.set("x", xs)
+    off.set("y", ys)
+    ext = _get_or_add(xfrm, f"{_A}ext", (f"{_A}chOff", f"{_A}chExt"))
+    ext.set("cx", cxs)
+    ext.set("cy", cys)
+    bodyPr = body.find(f"{_A}bodyPr")
+    bodyPr.set("wrap", "square")
+    for el in [c for c in bodyPr if c.tag in _AUTOFITS]:
+        bodyPr.remove(el)
+    _insert_before(bodyPr, bodyPr.makeelement(f"{_A}noAutofit"), _BODYPR_AFTER_AUTOFIT)
+    for (attr, default), value in zip(_DEFAULT_INSETS, insets):
+        if value == default:
+            bodyPr.attrib.pop(attr, None)
+        else:
+            bodyPr.set(attr, ST_Coordinate32.to_xml(value))
+    if anchor is None:
+        bodyPr.attrib.pop("anchor", None)
+    else:
+        bodyPr.set("anchor", anchor)
+    return body
 
 
 def add_paragraph(body):
@@ -151,9 +208,13 @@ def _new_pPr(p):
 
 
 def set_alignment(p, algn: str | None) -> None:
-    """`paragraph.alignment = …` on a fresh paragraph (no properties yet)."""
-    pPr = _new_pPr(p)
-    if algn is not None:
+    """`paragraph.alignment = …`."""
+    pPr = p.find(f"{_A}pPr")
+    if pPr is None:
+        pPr = _new_pPr(p)
+    if algn is None:
+        pPr.attrib.pop("algn", None)
+    else:
         pPr.set("algn", algn)
 
 
@@ -193,6 +254,28 @@ def add_run(p, text: str, sz: str, bold: bool | None, family: str | None, colour
     _SUB(r, f"{_A}t").text = _escape(text)
 
 
+def notes_body(notes_element):
+    """The txBody of a notes slide's body placeholder (where python-pptx's notes_text_frame writes), or None."""
+    for sp in notes_element.cSld.spTree.iterchildren(f"{_P}sp"):
+        ph = sp.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        if ph is not None and ph.get("type") == "body":
+            return sp.find(f"{_P}txBody")
+    return None
+
+
+def set_text(body, text: str) -> None:
+    """`text_frame.text = text`: one paragraph per line, a line break per vertical tab, plain runs."""
+    for p in body.findall(f"{_A}p"):
+        body.remove(p)
+    for line in text.split("\n"):
+        p = _SUB(body, f"{_A}p")
+        for i, piece in enumerate(line.split("\v")):
+            if i:
+                _SUB(p, f"{_A}br")
+            if piece:
+                _SUB(_SUB(p, f"{_A}r"), f"{_A}t").text = _escape(piece)
+
+
 def solid_background(cSld, colour_hex: str) -> bool:
     """`slide.background.fill.solid()` and its colour on a slide without a background yet; False
     (nothing done) when it has one, for python-pptx to change."""
@@ -204,3 +287,34 @@ def solid_background(cSld, colour_hex: str) -> bool:
     _SUB(_SUB(bgPr, f"{_A}solidFill"), f"{_A}srgbClr", {"val": colour_hex})
     _SUB(bgPr, f"{_A}effectLst")
     return True
+
+
+def new_notes_slide(slide_part, element):
+    """A notes slide part holding `element`, related as python-pptx relates the one it makes
+    (notes → master, notes → slide, slide → notes); returns the element."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.parts.slide import NotesSlidePart
+
+    package = slide_part.package
+    part = NotesSlidePart(package.next_partname("/ppt/notesSlides/notesSlide%d.xml"), CT.PML_NOTES_SLIDE,
+                          package, element)
+    part.relate_to(package.presentation_part.notes_master_part, RT.NOTES_MASTER)
+    part.relate_to(slide_part, RT.SLIDE)
+    slide_part.relate_to(part, RT.NOTES_SLIDE)
+    return element
+
+
+def new_slide(prs, layout, element):
+    """A slide part holding `element` (a fresh slide of `layout`), added to `prs` as python-pptx's
+    add_slide adds one: slide → layout, presentation → slide, then the slide id; returns the slide."""
+    from pptx.opc.constants import CONTENT_TYPE as CT
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.parts.slide import SlidePart
+
+    prs_part = prs.part
+    part = SlidePart(prs_part._next_slide_partname, CT.PML_SLIDE, prs_part.package, element)
+    part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+    rId = prs_part.relate_to(part, RT.SLIDE)
+    prs.slides._sldIdLst.add_sldId(rId)
+    return part.slide

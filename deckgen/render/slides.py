@@ -36,12 +36,12 @@ class DeckDrawing(ContentSlides, LayoutSlides, CodeSlides, ChartSlides, Canvas):
     # ------------------------------------------------------------------ slide kinds
 
     def add(self, s: PlannedSlide, number: int, total: int) -> None:
-        slide = self.prs.slides.add_slide(self.layout(s.kind))
+        slide = self.new_slide(self.layout(s.kind))
         getattr(self, f"_{s.layout or s.kind}", self._content)(slide, s)
         self.drop_empty_placeholders(slide)
         if s.kind not in ("cover", "closing"):
             self.footer(slide, number, total)
-        slide.notes_slide.notes_text_frame.text = s.notes
+        self.notes(slide, s.notes)
 
     def _height(self, text: str, box: Box, largest: float, smallest: float, bold: bool) -> tuple[float, float]:
         """(size, height) of `text` fitted into at most `box`: the height it really needs."""
