@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jsonschema import Draft202012Validator
+from deckgen.yamlcheck import LazyValidator
 
 from .model import COVER_MOTIFS, LAYOUTS, SECTION_ROLES, VERSION
 
@@ -67,4 +67,4 @@ SCHEMA: dict[str, Any] = {
                            "slides": {"type": "array", "items": _SLIDE}}}},
     },
 }
-VALIDATOR = Draft202012Validator(SCHEMA)
+VALIDATOR = LazyValidator(SCHEMA)  # jsonschema is imported only for an outline with errors

@@ -6,11 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from deckgen.errors import ErrorList, ThemeError
 from deckgen.measure import resolve_font_file
-from deckgen.yamlcheck import load_validated
+from deckgen.yamlcheck import LazyValidator, load_validated
 from deckgen.zipsafe import check_template
 
 from .limits import theme_limit_errors
@@ -45,7 +43,7 @@ SCHEMA: dict[str, Any] = {
             "event": {"type": "string"}}},
     },
 }
-_VALIDATOR = Draft202012Validator(SCHEMA)
+_VALIDATOR = LazyValidator(SCHEMA)
 
 
 @dataclass(frozen=True)
