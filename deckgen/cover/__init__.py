@@ -8,16 +8,14 @@ the brain motif is `brain`, `body`, `network` and `network_draw`; the others are
 With the text measurer, the only Pillow code that draws.
 """
 
-from .draw import (
-    DEFAULT_PALETTE,
-    MAX_INPUT_PIXELS,
-    MOTIFS,
-    CoverPalette,
-    cover_png_bytes,
-    draw_cover,
-    fit_image,
-    write_cover,
-)
-
+# The drawing modules load on first use: a build whose cover exists never pays for them.
 __all__ = ["DEFAULT_PALETTE", "MAX_INPUT_PIXELS", "MOTIFS", "CoverPalette", "cover_png_bytes", "draw_cover",
            "fit_image", "write_cover"]
+
+
+def __getattr__(name: str):
+    if name in __all__:
+        from . import draw
+
+        return getattr(draw, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

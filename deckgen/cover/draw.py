@@ -27,7 +27,7 @@ from .args import Zone, check_size, check_zone
 from .background import background
 from .body import brain_body
 from .brain import free_area, placement, silhouette_masks
-from .image import load_fitted
+from .image import MAX_INPUT_PIXELS, load_fitted  # the limit: adjustable here for fit_image
 from .motifs import MOTIFS, PAINTERS, check_motif
 from .network import network
 from .network_draw import draw_network, glow
@@ -46,8 +46,6 @@ __all__ = [
     "write_cover",
 ]
 
-# Pictures larger than this are refused before decoding: a small file can expand to gigabytes.
-MAX_INPUT_PIXELS = 80_000_000
 
 
 def draw_cover(*, seed: int, palette: CoverPalette = DEFAULT_PALETTE,

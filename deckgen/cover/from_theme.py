@@ -6,8 +6,7 @@ import colorsys
 
 from deckgen.theme.loader import Theme
 
-from .draw import CoverPalette
-from .palette import luminance, rgb
+from .palette import CoverPalette, luminance, rgb
 
 
 def _mix(a: str, b: str, t: float) -> str:

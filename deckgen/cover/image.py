@@ -11,6 +11,9 @@ from deckgen.errors import InputError
 
 from .args import check_size
 
+# Pictures larger than this are refused before decoding: a small file can expand to gigabytes.
+MAX_INPUT_PIXELS = 80_000_000
+
 
 def load_fitted(src: Path, size: tuple[int, int], max_pixels: int) -> Image.Image:
     """Load `src` and scale+centre-crop it to exactly `size`; see `cover.fit_image`."""

@@ -12,10 +12,10 @@ from deckgen.errors import DeckgenError
 from deckgen.outline.model import Cover, Outline, Picture
 from deckgen.outline.paths import COVER_SUFFIXES, TalkFiles, is_remote, source_line
 
-from .draw import CoverPalette, fit_image, write_cover
 from .from_theme import dark_image
+from .image import MAX_INPUT_PIXELS, load_fitted
+from .palette import CoverPalette
 from .placeholder import write_placeholder
-from .vocabulary import cover_motif
 
 GENERAL = "general"  # the newcomers' deck leaves missing pictures out instead of showing a placeholder
 PLACEHOLDER_ALT = "Missing picture: "  # the quality gate recognises placeholders by this alt text prefix
@@ -25,7 +25,7 @@ def _usable(files: TalkFiles, ref: str) -> tuple[Path | None, str]:
     path, problem = files.picture(ref)
     if path is not None:
         try:
-            fit_image(path, (32, 18))  # decodes it: corrupt, huge or non-image files are refused here
+            load_fitted(path, (32, 18), MAX_INPUT_PIXELS)  # decodes it: corrupt, huge or non-image files are refused
         except DeckgenError as exc:
             return None, f"cannot be used ({exc.message})"
     return path, problem
@@ -93,6 +93,9 @@ def ensure_cover(outline: Outline, files: TalkFiles, palette: CoverPalette, *, s
             return target, notes
     if scratch is not None:
         target = scratch / target.name
+    from .draw import write_cover  # the drawing modules: only when a cover is drawn
+    from .vocabulary import cover_motif
+
     motif, why = cover_motif(outline)
     write_cover(target, seed=cover.seed, palette=palette, motif=motif)
     if scratch is None:

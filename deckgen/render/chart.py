@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import replace
+from functools import lru_cache
 
-from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Pt
-from xlsxwriter import Workbook
 
 from deckgen.plan.choose import MAX_SERIES, numeric_columns
 from deckgen.plan.deckplan import PlannedSlide
@@ -22,22 +19,32 @@ from .canvas import E, rgb
 CHART_TEXT = 18.0
 
 
-class _FixedWorkbookWriter(CategoryWorkbookWriter):
-    """The chart's embedded workbook with a fixed creation date: rebuilt decks stay byte-identical."""
+@lru_cache(maxsize=1)
+def _chart_data_class():
+    """Chart data whose embedded workbook has a fixed creation date: rebuilt decks stay byte-identical.
 
-    @contextmanager
-    def _open_worksheet(self, xlsx_file):
-        workbook = Workbook(xlsx_file, {"in_memory": True})
-        workbook.set_properties({"created": FIXED_TIME.replace(tzinfo=None)})
-        worksheet = workbook.add_worksheet()
-        yield workbook, worksheet
-        workbook.close()
+    Made on first use: the workbook writer (xlsxwriter) loads only for a deck with a chart."""
+    from contextlib import contextmanager
 
+    from pptx.chart.data import CategoryChartData
+    from pptx.chart.xlsx import CategoryWorkbookWriter
+    from xlsxwriter import Workbook
 
-class _ChartData(CategoryChartData):
-    @property
-    def _workbook_writer(self):
-        return _FixedWorkbookWriter(self)
+    class _FixedWorkbookWriter(CategoryWorkbookWriter):
+        @contextmanager
+        def _open_worksheet(self, xlsx_file):
+            workbook = Workbook(xlsx_file, {"in_memory": True})
+            workbook.set_properties({"created": FIXED_TIME.replace(tzinfo=None)})
+            worksheet = workbook.add_worksheet()
+            yield workbook, worksheet
+            workbook.close()
+
+    class _ChartData(CategoryChartData):
+        @property
+        def _workbook_writer(self):
+            return _FixedWorkbookWriter(self)
+
+    return _ChartData
 
 
 class ChartSlides:
@@ -53,7 +60,7 @@ class ChartSlides:
             left = Box(box.x, box.y, box.w * 0.42, box.h)
             self._table(slide, replace(s, body_size=s.body_size or 18.0), area=left)
             chart_box = Box(box.x + box.w * 0.46, box.y, box.w * 0.54, box.h)
-        data = _ChartData()
+        data = _chart_data_class()()
         data.categories = [r[0] for r in table.rows]
         numeric = numeric_columns(table)[:MAX_SERIES]
         for c in numeric:

@@ -7,10 +7,6 @@ from functools import lru_cache
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR
 from pptx.util import Pt
-from pygments.lexers import get_lexer_by_name, guess_lexer
-from pygments.lexers.special import TextLexer
-from pygments.token import Comment, Keyword, Name, Number, Operator, String, Token
-from pygments.util import ClassNotFound
 
 from deckgen.contrast import AA, contrast_ratio, parse_hex
 from deckgen.plan.code import CODE_PAD, code_height, code_lines
@@ -18,7 +14,10 @@ from deckgen.plan.deckplan import PlannedSlide
 from deckgen.plan.layout import CODE_FAMILY, INSET_X, INSET_Y, Box
 from deckgen.theme.loader import Palette
 
+from . import fastxml
 from .canvas import E, rgb
+
+# Pygments loads where code is highlighted: a deck without code never pays for it.
 
 
 def readable(colour: str, background: str, toward: str) -> str:
@@ -34,6 +33,8 @@ def readable(colour: str, background: str, toward: str) -> str:
 
 def token_colours(pal: Palette, panel: str) -> dict:
     """Token type → colour, taken from the theme so that code looks like the rest of the deck."""
+    from pygments.token import Comment, Keyword, Name, Number, Operator, String
+
     return {Keyword: pal.accent, Operator.Word: pal.accent, Name.Function: pal.title, Name.Class: pal.title,
             Name.Decorator: pal.title, Name.Builtin: readable(pal.decor[1 % len(pal.decor)], panel, pal.text),
             String: readable(pal.decor[3 % len(pal.decor)], panel, pal.text),
@@ -42,6 +43,10 @@ def token_colours(pal: Palette, panel: str) -> dict:
 
 @lru_cache(maxsize=64)
 def _lexer(language: str, sample: str):
+    from pygments.lexers import get_lexer_by_name, guess_lexer
+    from pygments.lexers.special import TextLexer
+    from pygments.util import ClassNotFound
+
     try:
         return get_lexer_by_name(language, stripnl=False, ensurenl=False) if language else \
             guess_lexer(sample, stripnl=False, ensurenl=False)
@@ -64,6 +69,8 @@ def highlighted(text: str, language: str) -> list[list[tuple[object, str]]]:
 
 
 def colour_of(kind, colours: dict, default: str) -> str:
+    from pygments.token import Token
+
     while kind is not Token and kind is not None:
         if kind in colours:
             return colours[kind]
@@ -75,6 +82,8 @@ class CodeSlides:
     """A code block on a panel, in a monospace face the renderer measured, every token coloured."""
 
     def _code(self, slide, s: PlannedSlide) -> None:
+        from pygments.token import Comment, Token
+
         pal = self.theme.palette
         box = self._titled(slide, s)
         if s.code is None:
@@ -106,10 +115,6 @@ class CodeSlides:
                 self.code_run(p, value, size, colour_of(kind, colours, pal.text), italic=kind in Comment)
 
     def code_run(self, paragraph, text: str, size: float, colour: str, *, italic: bool = False) -> None:
-        r = paragraph.add_run()
-        r.text = text
-        f = r.font
-        f.size = Pt(size)
-        f.name = CODE_FAMILY
-        f.italic = italic or None
-        f.color.rgb = rgb(colour)
+        """A run in the code face: python-pptx's add_run, text, size, font, italic and colour, in one pass."""
+        fastxml.add_run(paragraph._p, text, fastxml.font_size(size), None, CODE_FAMILY, fastxml.hex_colour(colour),
+                        italic=italic or None, cap=False)

@@ -235,8 +235,10 @@ def paragraph_props(p, space_after: str, bullet: tuple[int, str] | None) -> None
 _escape = CT_RegularTextRun._escape_ctrl_chars
 
 
-def add_run(p, text: str, sz: str, bold: bool | None, family: str | None, colour_hex: str) -> None:
-    """`paragraph.add_run()` with its text, size, weight, font, colour and cap="none" (the canvas's `run`)."""
+def add_run(p, text: str, sz: str, bold: bool | None, family: str | None, colour_hex: str, *,
+            italic: bool | None = None, cap: bool = True) -> None:
+    """`paragraph.add_run()` with its text, size, weight, slant, font, colour and (`cap`) cap="none"
+    (the canvas's `run`, the code slides' `code_run`)."""
     r = p.makeelement(f"{_A}r")
     end = p.find(f"{_A}endParaRPr")
     if end is None:
@@ -246,7 +248,10 @@ def add_run(p, text: str, sz: str, bold: bool | None, family: str | None, colour
     attrs = {"sz": sz}
     if bold is not None:
         attrs["b"] = "1" if bold else "0"
-    attrs["cap"] = "none"
+    if italic is not None:
+        attrs["i"] = "1" if italic else "0"
+    if cap:
+        attrs["cap"] = "none"
     rPr = _SUB(r, f"{_A}rPr", attrs)
     _SUB(_SUB(rPr, f"{_A}solidFill"), f"{_A}srgbClr", {"val": colour_hex})
     if family is not None:
