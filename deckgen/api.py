@@ -13,7 +13,7 @@ from deckgen.atomic import write_bytes_atomic
 from deckgen.errors import DeckgenError, InputError, OutlineEditedError, UsageError
 from deckgen.outline import Outline, is_edited, load_outline, read_outline_text, save_outline
 from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
-from deckgen.parse import parse_markdown, read_source
+from deckgen.parse import read_source
 from deckgen.plan import levels_of, outline_to_plan
 from deckgen.render import render_deck, write_decks, written_by_deckgen
 from deckgen.textutil import slugify
@@ -128,6 +128,8 @@ def _distilled(source: Path, root: Path, llm: LLMOptions | None, outline_path: P
                progress: Progress | None) -> tuple[Outline, tuple[str, ...]]:
     """The outline, extractive unless `llm` asks for the model's points, and the LLM's warnings."""
     from deckgen.distill import document_to_outline  # loads YAKE and pysbd: only when distilling
+
+    from deckgen.parse import parse_markdown
 
     text = read_source(source)  # read once: parsed, and fingerprinted for change detection
     doc = parse_markdown(text, source)

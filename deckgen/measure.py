@@ -9,12 +9,12 @@ from __future__ import annotations
 import importlib.resources
 import logging
 import re
+import struct
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from fontTools.ttLib import TTFont
 from PIL import ImageFont
 
 from deckgen.errors import ThemeError
@@ -75,17 +75,62 @@ def text_width(text: str, font_file: Path | str, size_pt: float) -> float:
 def _em_line_height(path: str) -> float:
     # Office and LibreOffice space single lines by the font's ascent + descent + line gap
     # (hhea, or the Windows metrics when larger), not by the em size Pillow reports.
+    metrics = _sfnt_metrics(path)
+    if metrics is None:  # a collection, a web font, an odd table: fontTools reads it (or says why not)
+        metrics = _fonttools_metrics(path)
+    upm, ascent, descent, line_gap, win = metrics
+    total = ascent - descent + line_gap
+    if win is not None:
+        total = max(total, win[0] + win[1])
+    return total / upm
+
+
+_Metrics = tuple[int, int, int, int, "tuple[int, int] | None"]
+
+
+def _sfnt_metrics(path: str) -> _Metrics | None:
+    """(unitsPerEm, hhea ascent, descent, lineGap, OS/2 (usWinAscent, usWinDescent) or None) read from
+    a plain TrueType/OpenType file's tables; None for anything else. Reading three fields this way
+    spares every command the import of fontTools."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(12)
+            if len(head) < 12 or head[:4] not in (b"\x00\x01\x00\x00", b"OTTO", b"true"):
+                return None
+            (count,) = struct.unpack(">H", head[4:6])
+            records = f.read(16 * count)
+            tables = {records[i:i + 4]: struct.unpack(">II", records[i + 8:i + 16])
+                      for i in range(0, len(records) - 15, 16)}
+
+            def table(tag: bytes, size: int) -> bytes | None:
+                if tag not in tables or tables[tag][1] < size:
+                    return None
+                f.seek(tables[tag][0])
+                data = f.read(size)
+                return data if len(data) == size else None
+
+            head_t, hhea, os2 = table(b"head", 54), table(b"hhea", 36), table(b"OS/2", 78)
+            if head_t is None or hhea is None or (b"OS/2" in tables and os2 is None):
+                return None
+    except OSError:
+        return None
+    (upm,) = struct.unpack(">H", head_t[18:20])
+    ascent, descent, line_gap = struct.unpack(">hhh", hhea[4:10])
+    win = struct.unpack(">HH", os2[74:78]) if os2 is not None else None
+    return (upm, ascent, descent, line_gap, win) if upm else None
+
+
+def _fonttools_metrics(path: str) -> _Metrics:
+    from fontTools.ttLib import TTFont
+
     try:
         font = TTFont(path, lazy=True)
     except Exception as exc:  # fontTools raises many types on a bad file
         raise ThemeError(f"cannot read font file: {exc}", file=path) from exc
-    upm = font["head"].unitsPerEm
     hhea = font["hhea"]
-    total = hhea.ascent - hhea.descent + hhea.lineGap
-    if "OS/2" in font:
-        os2 = font["OS/2"]
-        total = max(total, os2.usWinAscent + os2.usWinDescent)
-    return total / upm
+    os2 = font["OS/2"] if "OS/2" in font else None
+    win = (os2.usWinAscent, os2.usWinDescent) if os2 is not None else None
+    return font["head"].unitsPerEm, hhea.ascent, hhea.descent, hhea.lineGap, win
 
 
 def line_height(font_file: Path | str, size_pt: float, spacing: float = 1.0) -> float:
