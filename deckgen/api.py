@@ -128,7 +128,6 @@ def _distilled(source: Path, root: Path, llm: LLMOptions | None, outline_path: P
                progress: Progress | None) -> tuple[Outline, tuple[str, ...]]:
     """The outline, extractive unless `llm` asks for the model's points, and the LLM's warnings."""
     from deckgen.distill import document_to_outline  # loads YAKE and pysbd: only when distilling
-
     from deckgen.parse import parse_markdown
 
     text = read_source(source)  # read once: parsed, and fingerprinted for change detection

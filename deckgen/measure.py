@@ -128,7 +128,7 @@ def _fonttools_metrics(path: str) -> _Metrics:
     except Exception as exc:  # fontTools raises many types on a bad file
         raise ThemeError(f"cannot read font file: {exc}", file=path) from exc
     hhea = font["hhea"]
-    os2 = font["OS/2"] if "OS/2" in font else None
+    os2 = font.get("OS/2")
     win = (os2.usWinAscent, os2.usWinDescent) if os2 is not None else None
     return font["head"].unitsPerEm, hhea.ascent, hhea.descent, hhea.lineGap, win
 
