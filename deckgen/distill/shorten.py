@@ -346,6 +346,7 @@ def _add(found: dict[str, tuple[float, bool]], text: str, cost: float, *, cut: b
 RESOLVED_COST = 0.8  # a point whose pronoun was replaced by its antecedent: fine, but the author's own is better
 
 
+@lru_cache(maxsize=1 << 14)  # the same sentence is shortened for several tiers, scopes and repeated passages
 def shorten(sentence: str, lang: str, limit: int, context: Context = Context(), *,
             about_the_page: bool = False) -> tuple[Compression, ...]:
     """The versions of `sentence` that make a valid point of at most `limit` words, cheapest first.
