@@ -140,7 +140,7 @@ def centrality(vectors: list[Vector], *, damping: float = 0.85, iterations: int 
     if n > TEXTRANK_MAX:
         # the similarity graph is quadratic: past a few pages, the (linear) centroid term decides alone
         return _scaled(to_centroid)
-    sim = [[cosine(vectors[i], vectors[j]) if i != j else 0.0 for j in range(n)] for i in range(n)]
+    sim = _similarities(vectors)
     out_weight = [sum(row) for row in sim]
     # each sentence's non-zero in-links, in the order of j: the same sums as over the full row
     # (adding an exact 0.0 changes no float), without walking the zeros 60 times
@@ -154,6 +154,30 @@ def centrality(vectors: list[Vector], *, damping: float = 0.85, iterations: int 
         if done:
             break
     return [0.5 * a + 0.5 * b for a, b in zip(_scaled(to_centroid), _scaled(rank))]
+
+
+def _similarities(vectors: list[Vector]) -> list[list[float]]:
+    """`cosine(vectors[i], vectors[j])` for every pair (0.0 on the diagonal), bit for bit, through an
+    index of which vectors hold each word: only pairs that share a word cost anything.
+
+    cosine sums over the smaller vector's words in its order; skipping the words the other vector
+    lacks adds nothing (x + 0.0 is x), so the sums along each vector's own order, kept for both
+    members of a pair, give the very floats the pairwise loop gave."""
+    n = len(vectors)
+    holders: dict[str, list[tuple[int, float]]] = {}
+    for j, v in enumerate(vectors):
+        for w, x in v.items():
+            holders.setdefault(w, []).append((j, x))
+    along = []  # along[i][j]: the sum over vectors[i]'s words, in its order
+    for i, v in enumerate(vectors):
+        acc: dict[int, float] = {}
+        for w, x in v.items():
+            for j, y in holders[w]:
+                acc[j] = acc.get(j, 0.0) + x * y
+        along.append(acc)
+    sizes = [len(v) for v in vectors]
+    return [[0.0 if i == j else (along[i] if sizes[i] <= sizes[j] else along[j]).get(
+        j if sizes[i] <= sizes[j] else i, 0.0) for j in range(n)] for i in range(n)]
 
 
 def _scaled(values: list[float]) -> list[float]:
