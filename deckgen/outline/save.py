@@ -18,7 +18,14 @@ from .model import FINGERPRINT_PREFIX, Outline, Point
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def analyze_scalar(self, scalar):
+        # The emitter's character-by-character look at each text (which quoting it allows) depends on
+        # the text alone: a text met again (a point in several places, a repeated passage) is looked at once.
+        seen = self.__dict__.setdefault("_analysed", {})
+        found = seen.get(scalar)
+        if found is None:
+            found = seen[scalar] = super().analyze_scalar(scalar)
+        return found
 
 
 def _str_presenter(dumper: yaml.SafeDumper, value: str):
