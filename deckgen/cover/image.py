@@ -18,6 +18,13 @@ MAX_INPUT_PIXELS = 80_000_000
 def load_fitted(src: Path, size: tuple[int, int], max_pixels: int) -> Image.Image:
     """Load `src` and scale+centre-crop it to exactly `size`; see `cover.fit_image`."""
     width, height = check_size(size, minimum=1)
+    picture = _flatten(decoded(src, max_pixels))
+    return ImageOps.fit(picture, (width, height), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+
+
+def decoded(src: Path, max_pixels: int) -> Image.Image:
+    """The picture at `src`, decoded and turned upright, or one clear InputError for a missing, unreadable,
+    corrupt or too large file (what a build checks before showing a picture; nothing is scaled)."""
     src = Path(src)
     if not src.exists():
         raise InputError("picture not found", file=src)
@@ -47,8 +54,7 @@ def load_fitted(src: Path, size: tuple[int, int], max_pixels: int) -> Image.Imag
         # Truncated or corrupt files surface as OSError/ValueError/SyntaxError from the decoders.
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"picture is unreadable or corrupt: {detail}", file=src) from exc
-    picture = _flatten(picture)
-    return ImageOps.fit(picture, (width, height), method=Image.Resampling.LANCZOS, centering=(0.5, 0.5))
+    return picture
 
 
 def _flatten(picture: Image.Image) -> Image.Image:
