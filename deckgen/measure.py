@@ -196,7 +196,30 @@ def iter_wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float)
 
 def wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float) -> list[str]:
     """Greedy word wrap as a slide renderer does it; over-long words are broken by characters."""
-    return list(iter_wrap(text, font_file, size_pt, width_pt))
+    return [line for line, _ in _lines(text, font_file, size_pt, width_pt)]
+
+
+_CACHED_TEXT = 2000  # paragraphs up to this long are wrapped once per font, size and width
+
+
+@lru_cache(maxsize=16384)
+def _wrapped(text: str, path: str, size_pt: float, width_pt: float) -> tuple[tuple[str, float], ...]:
+    # The planner sizes a text, the renderer sizes it again, and the three decks of a talk share
+    # most texts: each (text, font, size, width) is wrapped once, with each line's advance.
+    return tuple((line, _advance(path, line)) for line in iter_wrap(text, path, size_pt, width_pt))
+
+
+def _lines(text: str, font_file: Path | str, size_pt: float, width_pt: float):
+    """(line, advance or None) of `text` wrapped; remembered for paragraphs, lazy for huge texts."""
+    path = str(font_file)
+    if len(text) <= _CACHED_TEXT:
+        return _wrapped(text, path, size_pt, width_pt)
+    return ((line, None) for line in iter_wrap(text, path, size_pt, width_pt))
+
+
+def _width(line: str, advance: float | None, font_file: Path | str, size_pt: float) -> float:
+    """text_width(line, …), from the advance measured with the wrap when there is one."""
+    return text_width(line, font_file, size_pt) if advance is None else advance * size_pt * SAFETY
 
 
 @dataclass(frozen=True)
@@ -215,7 +238,7 @@ def paragraphs_height(paras: list[Para], font_file: Path | str, width_pt: float)
     """Height in points that `paras` need when wrapped to `width_pt`."""
     total = 0.0
     for p in paras:
-        n = sum(1 for _ in iter_wrap(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)))
+        n = sum(1 for _ in _lines(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)))
         total += n * line_height(font_file, p.size_pt, p.spacing) + p.space_before_pt + p.space_after_pt
     return total
 
@@ -224,8 +247,8 @@ def longest_line(paras: list[Para], font_file: Path | str, width_pt: float) -> f
     """Widest wrapped line, in points, including its indent."""
     widest = 0.0
     for p in paras:
-        for line in iter_wrap(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)):
-            widest = max(widest, p.indent_pt + text_width(line, font_file, p.size_pt))
+        for line, advance in _lines(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)):
+            widest = max(widest, p.indent_pt + _width(line, advance, font_file, p.size_pt))
     return widest
 
 
@@ -240,9 +263,9 @@ def fits(paras: list[Para], font_file: Path | str, width_pt: float, height_pt: f
         width = max(1.0, width_pt - p.indent_pt)
         step = line_height(font_file, p.size_pt, p.spacing)
         total += p.space_before_pt
-        for line in iter_wrap(p.text, font_file, p.size_pt, width):
+        for line, advance in _lines(p.text, font_file, p.size_pt, width):
             total += step
-            if total > height_pt or p.indent_pt + text_width(line, font_file, p.size_pt) > width_pt:
+            if total > height_pt or p.indent_pt + _width(line, advance, font_file, p.size_pt) > width_pt:
                 return False
         total += p.space_after_pt
     return total <= height_pt
