@@ -103,8 +103,26 @@ def idf_table(sentences: list[str], lang: str) -> dict[str, float]:
     return {w: math.log((1 + n) / (1 + c)) + 1.0 for w, c in df.items()}
 
 
+_TFIDF: dict[tuple[str, str, int], tuple[dict[str, float], Vector]] = {}
+_TFIDF_MAX = 1 << 16
+
+
 def tfidf(text: str, lang: str, idf: dict[str, float]) -> Vector:
-    """Sub-linear TF-IDF vector of a text, L2-normalised."""
+    """Sub-linear TF-IDF vector of a text, L2-normalised (read-only: the same text gets the same vector)."""
+    # A sentence is weighed for each scope and tier it is a candidate in: once per document's
+    # statistics. The entry keeps `idf` alive, so its id cannot name another table meanwhile.
+    key = (text, lang, id(idf))
+    found = _TFIDF.get(key)
+    if found is not None and found[0] is idf:
+        return found[1]
+    if len(_TFIDF) >= _TFIDF_MAX:
+        _TFIDF.clear()
+    vec = _tfidf(text, lang, idf)
+    _TFIDF[key] = (idf, vec)
+    return vec
+
+
+def _tfidf(text: str, lang: str, idf: dict[str, float]) -> Vector:
     counts = Counter(stems(text, lang))
     vec = {w: (1 + math.log(c)) * idf.get(w, 1.0) for w, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
@@ -127,6 +145,21 @@ def centrality(vectors: list[Vector], *, damping: float = 0.85, iterations: int 
     echo; the centroid term keeps small groups (two or three sentences) from looking all equal.
     Both are scaled to [0, 1].
     """
+    # the same group is ranked for its slide, for its part's overview and for the talk's choices:
+    # keyed by the vectors' contents (same words, weights and order: the same floats out)
+    key = (tuple(tuple(v.items()) for v in vectors), damping, iterations)
+    found = _RANKS.get(key)
+    if found is None:
+        if len(_RANKS) >= 1024:
+            _RANKS.clear()
+        found = _RANKS[key] = tuple(_rank(vectors, damping, iterations))
+    return list(found)
+
+
+_RANKS: dict[tuple, tuple[float, ...]] = {}
+
+
+def _rank(vectors: list[Vector], damping: float, iterations: int) -> list[float]:
     n = len(vectors)
     if n == 0:
         return []
