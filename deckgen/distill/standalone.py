@@ -258,13 +258,15 @@ _META = {
                      r"\b(?:see|shown|described|listed|explained|detailed|mentioned|discussed|examples?|figures?|"
                      r"tables?|diagrams?|snippets?|steps?) (?:below|above)\b|"
                      r"\b(?:continue reading|read on|as follows)\b|^here (?:is|are)\b|^let(?:'s| us)\b|"
-                     r"\b(?:please )?refer to (?:the|this|our) (?:documentation|docs|guide|section|page)\b", re.I),
+                     r"\b(?:please )?refer to (?:the|this|our) (?:documentation|docs|guide|section|page)\b|"
+                     r"\bthe following (?:link|address|form|table|diagram|example)s?\b", re.I),
     "fr": re.compile(r"\b(?:ce|le présent) (?:guide|document|chapitre|tutoriel|whitepaper|livre blanc|rapport)\b|"
                      r"\b(?:cette|la présente) "
                      r"(?:section|page|partie|fiche)\b|\b(?:la|les) (?:section|partie)s? (?:suivante|précédente)s?\b|"
                      r"\bci-(?:dessous|dessus|après)\b|^voici\b|\bnous vous proposons\b|\bvous trouverez\b|"
                      r"\bcomme suit\b|^(?:prenons|voyons|regardons|examinons)\b|\bon se référera\b|"
-                     r"\b(?:se reporter|reportez-vous|référez-vous)\b", re.I),
+                     r"\b(?:se reporter|reportez-vous|référez-vous)\b|"
+                     r"\b(?:lien|adresse|formulaire|tableau|schéma|exemple)s? suivante?s?\b", re.I),
 }
 
 

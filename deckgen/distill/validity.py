@@ -97,6 +97,8 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False  # "Depending on how each component is configured": the main clause was cut off
     if cut and words(text)[-1].lower() in ("pas", "plus", "jamais", "not", "never"):
         return False  # "n'agissant pas [pour le compte de …]": the negation lost what it negates
+    if cut and _object_cut_off(text, lang):
+        return False  # "le SIG a structuré", "se réserve le droit de supprimer": the verb lost its object
     if cut and len(re.findall(r"\bni\b", text, re.IGNORECASE)) == 1:
         return False  # "ne doit ni conférer …[, ni suggérer …]": the pair was cut in half
     if cut and _open_clause(text, lang):
@@ -130,3 +132,22 @@ def _verb_before_last_comma(text: str, lang: str) -> bool:
         return False
     before = words(text[: commas[-1]])
     return bool(before) and bare(before[-1].lower()) in rules_for(lang).verbs
+
+
+_HAVE = {"fr": {"a", "ont", "avait", "avaient", "aura", "auront", "avons", "avez", "ai", "aurait", "auraient"},
+         "en": {"has", "have", "had"}}
+
+
+def _object_cut_off(text: str, lang: str) -> bool:
+    """A cut ending on a compound past ("a structuré") or, in French, on an infinitive after "de"
+    ("le droit de supprimer"): what the verb acts on was in the part cut away ("à collaborer" often
+    stands alone, so it stays)."""
+    toks = [w.lower().replace("’", "'") for w in words(text)]
+    if len(toks) < 2:
+        return False
+    before, last = toks[-2], toks[-1]
+    if before in _HAVE.get(lang, set()):
+        return True
+    return lang == "fr" and (before == "de" or text.rstrip().lower().endswith((" d'" + last, " d’" + last))) \
+        and re.search(r"(?:er|ir|re|oir)$", last) is not None
+

@@ -426,3 +426,13 @@ def test_a_takeaway_is_never_a_sentence_that_calls_itself_an_addition(tmp_path):
     _, outline = distill(tmp_path, md)
     assert outline.takeaways
     assert not [p.text for p in outline.takeaways if re.search(r"\b(also|moreover)\b", p.text)]
+
+
+@pytest.mark.parametrize("sentence, lost", [
+    ("Le SIG se réserve le droit de supprimer, sans autorisation et sans préavis, tout contenu qui ne serait "
+     "pas conforme aux présentes conditions et à la législation en vigueur.", "le droit de supprimer"),
+    ("Dans la continuité de la marque de l’État, le SIG a structuré dans le cadre d’une plateforme, le "
+     "Système de Design de l'État visant à mettre à disposition des librairies.", "a structuré"),
+])
+def test_a_cut_never_leaves_a_verb_without_its_object(sentence, lost):
+    assert not [c.text for c in shorten(sentence, "fr", 18) if c.text.endswith(lost)]
