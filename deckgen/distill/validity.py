@@ -89,6 +89,9 @@ def is_point(text: str, lang: str, limit: int, *, cut: bool = False) -> bool:
         return False  # "Prefer... on the same line": the source itself elides; not a statement
     if points_back(text, lang):
         return False  # "It will insert…", "Cela dépend…": needs the sentence before
+    head, comma, rest = text.partition(", ")
+    if comma and len(words(head)) <= 4 and rest and points_back(rest, lang):
+        return False  # "For NodeJS, this is commonly done…": past the opener, it still leans back
     if is_meta(text, lang):
         return False  # "Nous vous proposons de les passer en revue dans la section suivante"
     if opens_subordinate(text, lang) and not _main_clause_after_comma(text, lang):

@@ -436,3 +436,11 @@ def test_a_takeaway_is_never_a_sentence_that_calls_itself_an_addition(tmp_path):
 ])
 def test_a_cut_never_leaves_a_verb_without_its_object(sentence, lost):
     assert not [c.text for c in shorten(sentence, "fr", 18) if c.text.endswith(lost)]
+
+
+@pytest.mark.parametrize("sentence, lang", [
+    ("For NodeJS, this is commonly done using confluent-schema-registry.", "en"),
+    ("In practice, it retries three times before giving up.", "en"),
+])
+def test_a_short_opener_does_not_hide_a_pronoun_that_leans_back(sentence, lang):
+    assert shorten(sentence, lang, 16) == ()
