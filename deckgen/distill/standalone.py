@@ -259,7 +259,11 @@ _META = {
                      r"tables?|diagrams?|snippets?|steps?) (?:below|above)\b|"
                      r"\b(?:continue reading|read on|as follows)\b|^here (?:is|are)\b|^let(?:'s| us)\b|"
                      r"\b(?:please )?refer to (?:the|this|our) (?:documentation|docs|guide|section|page)\b|"
-                     r"\bthe following (?:link|address|form|table|diagram|example)s?\b", re.I),
+                     r"\bthe following (?:link|address|form|table|diagram|example)s?\b|"
+                     # a README's navigation and calls to action: link labels, not statements
+                     r"^\W*(?:read more|learn more|more info|see also)\b|^\W*(?:follow|star) us\b|"
+                     r"\bread (?:this |it )?in (?:a different|another|other) languages?\b|"
+                     r"\b(?:see|click|read|find|check)\b.*\bhere\W*$|(?:^|\s)#[a-z][\w-]*\b", re.I),
     "fr": re.compile(r"\b(?:ce|le présent) (?:guide|document|chapitre|tutoriel|whitepaper|livre blanc|rapport)\b|"
                      r"\b(?:cette|la présente) "
                      r"(?:section|page|partie|fiche)\b|\b(?:la|les) (?:section|partie)s? (?:suivante|précédente)s?\b|"

@@ -374,6 +374,9 @@ def test_a_general_deck_of_a_two_part_document_has_five_content_slides(tmp_path,
     ("On se référera aux ressources de la CNIL sur l'anonymisation.", "fr"),
     ("Let's look at how the scheduler assigns partitions.", "en"),
     ("Y sont retirés notamment les noms et adresses des personnes.", "fr"),  # "y": there, said before
+    ("🔗 Read More: Include three parts in each test name.", "en"),  # a README's link labels
+    ("See our writing guidelines here.", "en"),
+    ("Structure your solution by components #strategic #updated", "en"),
 ])
 def test_the_document_talking_about_itself_is_never_a_point(sentence, lang):
     assert shorten(sentence, lang, 18) == ()
