@@ -23,7 +23,7 @@ from .standalone import (
     strip_enumerator,
     strip_presentative,
 )
-from .validity import MIN_WORDS, _commas, _depth_zero, is_point
+from .validity import MIN_WORDS, _alt, _commas, _depth_zero, is_point
 
 MAX_COMMAS = 24  # beyond this many commas a sentence is only cut, never pruned clause by clause
 MAX_WHOLE_LIST = 4  # enumerations of up to this many items are never cut down
@@ -39,10 +39,6 @@ class Compression:
     text: str
     cost: float
     cut: bool = False  # ends early: it must still hold a verb to be a statement
-
-
-def _alt(items: tuple[str, ...]) -> str:
-    return "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in sorted(items, key=len, reverse=True))
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from deckgen.levels import Audience
 from deckgen.outline.model import OutlineSection, Slide, TableData
+from deckgen.textutil import words
 from deckgen.theme.loader import Theme
 
 from .code import code_pages
@@ -135,7 +136,7 @@ def _definitions(items: tuple[Item, ...]) -> tuple[tuple[str, str], ...] | None:
     rows = []
     for item in items:
         m = _DEFINITION.match(item.text)
-        if m is None or len(re.findall(r"\w+", m.group("term"))) > 6:
+        if m is None or len(words(m.group("term"))) > 6:
             return None
         rows.append((m.group("term").strip(), m.group("meaning")[:1].upper() + m.group("meaning")[1:]))
     return tuple(rows) if len(rows) >= 2 else None
