@@ -206,7 +206,13 @@ class OutlineBuilder:
         drafts: list[_Draft] = []
         deep = (DEEP_TIER, EXPERT_TIER)
         own = self.sentences(top)
-        if len(own) >= 3:  # a long introduction to the part deserves its own slide beyond the divider
+        told: list[_Draft] = []
+        for sub in subs:
+            told += self.subsection(sub, general=sub.id in promoted)
+        # a long introduction to the part deserves its own slide beyond the divider, and so does a short
+        # one when the subsections give nothing to show ("Droit applicable: French law governs" above a
+        # subsection of long clauses): without it, the part would have no slide beyond the general deck
+        if len(own) >= 3 or (own and not any(d.picks for d in told)):
             drafts += self.content(top, _unique(f"{top.id}-intro", self.taken), DEEP_TIER.levels, deep, own,
                                    own_text(top, self.lang))
         else:  # the part's own pictures and tables: the overview shows its first picture, the others get slides
@@ -216,8 +222,7 @@ class OutlineBuilder:
                 extra.insert(0, Slide(id=_unique(f"{top.id}-image", self.taken), title=top.title, kind="image",
                                       levels=DEEP_TIER.levels, picture=picture, notes=picture.alt, line=top.line))
             drafts += [_Draft(s) for s in extra]
-        for sub in subs:
-            drafts += self.subsection(sub, general=sub.id in promoted)
+        drafts += told
         # subsections with a general slide of their own tell their story there: the overview tours the rest
         shown = {p.option.sentence.order for d in drafts for p in d.picks or () if GENERAL in p.levels}
         tour = [s for s in everything if s.order not in shown]

@@ -67,8 +67,10 @@ _DEMONSTRATIVE_DET = {"en": {"this", "that", "these", "those", "such"}, "fr": {"
 _IMPERSONAL = {
     "en": re.compile(r"^it(?:'s|\s+(?:is|was|will be|would be|can be|may be|might be|seems|takes|helps|pays|"
                      r"makes sense|matters))\s+(?:\w+\s+){0,3}?(?:to|that|for|when|if|whether)\b", re.I),
-    "fr": re.compile(r"^il\s+(?:est|était|sera|serait|faut|fallait|faudra|s['’]agit|y\s+a|reste|convient|importe|"
-                     r"suffit|existe|arrive|vaut mieux|semble)\b", re.I),
+    # "Il est … de/que" is impersonal; "Il est cependant bien adapté à …" speaks of what came before
+    "fr": re.compile(r"^il\s+(?:faut|fallait|faudra|s['’]agit|y\s+a|reste|convient|importe|suffit|existe|arrive|"
+                     r"vaut mieux)\b|^il\s+(?:est|était|sera|serait|semble|paraît)\s+(?:[\w-]+\s+){0,3}?"
+                     r"(?:de\b|d['’]|que\b|qu['’]|temps\b)", re.I),
 }
 # A presentative whose noun phrase can stand alone as a slide point.
 _PRESENTATIVE = {

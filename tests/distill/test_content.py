@@ -70,6 +70,9 @@ def test_french_pronoun_resolved_by_gender_and_number_or_refused():
     assert resolve("Ils nécessitent une adaptation", "fr", ctx_f) is None  # singular subject, plural pronoun
     # with no sentence before it, "Elle nécessite…" is no point at all
     assert shorten("Elle nécessite une adaptation des compétences et une refonte des méthodes.", "fr", 16) == ()
+    # "Il est … adapté" speaks of the rules engine named before; "Il est … nécessaire de" is impersonal
+    assert shorten("Il est cependant bien adapté à des textes simples et bien structurés.", "fr", 16) == ()
+    assert texts(shorten("Il sera donc nécessaire de constituer une base d'exemples corrects.", "fr", 16))
 
 
 @pytest.mark.parametrize("sentence, lang, expected", [
@@ -447,3 +450,16 @@ def test_a_cut_never_leaves_a_verb_without_its_object(sentence, lost):
 ])
 def test_a_short_opener_does_not_hide_a_pronoun_that_leans_back(sentence, lang):
     assert shorten(sentence, lang, 16) == ()
+
+
+def test_a_short_part_introduction_stays_for_experts_when_its_subsections_show_nothing(tmp_path):
+    clause = ("Elle a été conçue pour être compatible avec toute licence libre qui exige a minima la mention "
+              "de paternité, et notamment avec la version antérieure de la présente licence ainsi qu'avec les "
+              "licences Open Government Licence du Royaume-Uni, Creative Commons Attribution et Open Data "
+              "Commons Attribution, sans autre formalité pour le réutilisateur ni pour le concédant.")
+    _, outline = distill(tmp_path, "---\nlang: fr\n---\n# Licence\n\n## Réutilisation\n\nLe réutilisateur est "
+                         "libre de réutiliser l'information publiée.\n\nLe concédant garantit que "
+                         "l'information publiée est exacte.\n\n## Droit applicable\n\nLa présente licence est "
+                         f"régie par le droit français.\n\n### Compatibilité\n\n{clause}\n")
+    # the subsection's one long clause gives no point: the part's own sentence is all its slides can say
+    assert "La présente licence est régie par le droit français" in points(outline, "expert")
