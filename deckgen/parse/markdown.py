@@ -29,6 +29,7 @@ from deckgen.language import detect_language, normalise_lang
 from deckgen.textutil import block_text, slugify
 from deckgen.yamlcheck import load_yaml
 
+from .guidelines import guideline, pair_guidelines
 from .source import check_length, read_source
 
 _NUMBER = re.compile(r"^\s*((?:\d+\.)*\d+)\.?\s+(?=\S)")
@@ -189,7 +190,9 @@ def _events(root: SyntaxTreeNode, base: Path) -> list[_Heading | _Blk | _Rule]:
                 events.append(_Blk(Quote(text, line)))
         elif t.startswith("container_"):
             # "::: tip Title … :::" (VuePress, Docusaurus): the label and title go, the content stays
-            events.extend(_events(node, base))
+            inner = _events(node, base)
+            rule = guideline(node.info, [e.block for e in inner if isinstance(e, _Blk)], line)
+            events += [rule, *(e for e in inner if _is_picture(e))] if rule else inner
         elif t == "table":
             events.append(_Blk(_table(node, line)))
         elif t == "html_block":
@@ -198,7 +201,11 @@ def _events(root: SyntaxTreeNode, base: Path) -> list[_Heading | _Blk | _Rule]:
                 events.append(_Blk(Paragraph(text.strip(), line)))
         elif t == "hr":
             events.append(_Rule(line))
-    return events
+    return pair_guidelines(events, _is_picture, _Blk)
+
+
+def _is_picture(event: object) -> bool:
+    return isinstance(event, _Blk) and isinstance(event.block, Image)
 
 
 def _table(node: SyntaxTreeNode, line: int) -> Table:

@@ -132,3 +132,84 @@ def test_admonitions_keep_their_content_not_their_label(tmp_path):
     assert "Useful information that readers should know." in texts
     assert not any(":::" in t or "[!NOTE]" in t or t.startswith("tip") for t in texts)
     assert [type(b).__name__ for b in blocks].count("Quote") == 1
+
+
+DSFR_GUIDELINES = """# Bouton
+
+## Personnalisation
+
+Les boutons ne sont pas personnalisables.
+
+::::dsfr-doc-guidelines
+
+:::dsfr-doc-guideline[✅ À faire]{col=6 valid=true}
+
+![](../_asset/custom/do-1.png)
+
+Utiliser uniquement la couleur bleue pour les boutons primaires.
+
+:::
+
+:::dsfr-doc-guideline[❌ À ne pas faire]{col=6 valid=false}
+
+![](../_asset/custom/dont-1.png)
+
+Ne pas personnaliser la couleur des boutons primaires.
+
+:::
+
+::::
+
+::::dsfr-doc-guidelines
+
+:::dsfr-doc-guideline[✅ À faire]{col=6 valid=true}
+
+Conserver un fond transparent pour les boutons tertiaires.
+
+:::
+
+:::dsfr-doc-guideline[❌ À ne pas faire]{col=6 valid=false}
+
+Ne pas appliquer un fond aux boutons tertiaires.
+
+:::
+
+::::
+"""
+
+
+def test_do_and_dont_guidelines_become_one_two_column_table(tmp_path):
+    doc = parse_document(write(tmp_path / "bouton.md", DSFR_GUIDELINES))
+    blocks = doc.sections[0].blocks
+    (table,) = [b for b in blocks if isinstance(b, Table)]
+    # the marks go, the titles stay; the second pair joins the first: one comparison, two rows
+    assert table.header == ("À faire", "À ne pas faire")
+    assert table.rows == (("Utiliser uniquement la couleur bleue pour les boutons primaires.",
+                           "Ne pas personnaliser la couleur des boutons primaires."),
+                          ("Conserver un fond transparent pour les boutons tertiaires.",
+                           "Ne pas appliquer un fond aux boutons tertiaires."))
+    assert [b.src for b in blocks if isinstance(b, Image)] == ["../_asset/custom/do-1.png",
+                                                                "../_asset/custom/dont-1.png"]
+    assert not any("boutons tertiaires" in getattr(b, "text", "") for b in blocks)  # said once, in the table
+
+
+def test_a_lone_do_or_a_guideline_holding_a_list_stays_as_written(tmp_path):
+    doc = parse_document(write(tmp_path / "guide.md", (
+        "# Guide\n\n## Part\n\nIntro paragraph about the topic at hand.\n\n"
+        "::: do\nKeep one primary button per group.\n:::\n\n"
+        "Some text between them.\n\n"
+        "::: dont\n- Mix sizes in a group\n- Disable a button\n:::\n")))
+    blocks = doc.sections[0].blocks
+    assert not any(isinstance(b, Table) for b in blocks)
+    assert "Keep one primary button per group." in [getattr(b, "text", "") for b in blocks]
+    assert any(isinstance(b, ListBlock) for b in blocks)
+
+
+def test_english_do_and_dont_containers_pair_up(tmp_path):
+    doc = parse_document(write(tmp_path / "guide.md", (
+        "# Guide\n\n## Buttons\n\nButtons start actions.\n\n"
+        "::: tip Do\nUse sentence case for button labels.\n:::\n\n"
+        "::: warning Don't\nUse all caps for button labels.\n:::\n")))
+    (table,) = [b for b in doc.sections[0].blocks if isinstance(b, Table)]
+    assert table.header == ("Do", "Don't")
+    assert table.rows == (("Use sentence case for button labels.", "Use all caps for button labels."),)
