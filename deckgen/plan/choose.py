@@ -27,10 +27,15 @@ MAX_SERIES = 4
 # Words kept on screen per point, by level: the key phrase; the notes keep the sentence.
 PHRASE_WORDS = {"general": 8, "practitioner": 11, "expert": 12}
 CARD_WORDS = 8
-PARALLEL_WORDS = 14  # a longer point needs a list's full width
+# A longer point needs a list's full width; experts read cards of a full clause at 20 pt.
+PARALLEL_WORDS = {"general": 14, "practitioner": 16, "expert": 18}
+# Words a newcomer reads on one slide, title included, while the presenter says one sentence:
+# points beyond it stay in the notes, which hold the whole text anyway.
+SCREEN_WORDS = {"general": 30}
+CARD_SLACK = 6
 # Headers that set two things against each other: shown as two columns, not a grid.
 _CONTRAST = re.compile(r"^(pros?|cons?|avantages?|inconvénients?|before|after|avant|après|do|don['’]?t|"
-                       r"à faire|à éviter|good|bad|bon|mauvais|yes|no|oui|non|with|without|avec|sans|"
+                       r"à faire|à ne pas faire|à éviter|do not|avoid|good|bad|bon|mauvais|yes|no|oui|non|with|without|avec|sans|"
                        r"correct|incorrect|recommended|not recommended|recommandé|déconseillé)\b", re.IGNORECASE)
 
 
@@ -88,6 +93,11 @@ def overview_cards(section: OutlineSection, audience: Audience, lang: str,
         return ()
     if any(not c.line and len(c.heading.split()) <= 2 for c in cards):
         return ()  # "Contributing" alone tells a newcomer nothing: the overview lists its points instead
+    budget = SCREEN_WORDS.get(audience.id)
+    told = len(section.title.split()) + sum(len(f"{c.heading} {c.line}".split()) for c in cards)
+    if budget is not None and told > budget and all(len(c.heading.split()) > 2 for c in cards):
+        # descriptive headings tour the part on their own: the lines stay in the notes
+        cards = [replace(c, line="") for c in cards]
     return tuple(cards)
 
 
@@ -120,12 +130,34 @@ def _card_lines(sub: Slide, audience: Audience, lang: str, points: tuple[Item, .
                 yield line
 
 
-def _parallel(items: tuple[Item, ...]) -> bool:
+def _parallel(items: tuple[Item, ...], level: str) -> bool:
     """Three, four or six points of like length, each short: a set of peers rather than a sequence
     (five would leave a hole in the grid)."""
     counts = [len(i.text.split()) for i in items]
-    return len(items) in (3, 4, 6) and min(counts) >= 4 and max(counts) <= PARALLEL_WORDS \
+    # two messages side by side suit a newcomer's slide; beyond it two points are a short list
+    sizes = (2, 3, 4, 6) if level == "general" else (3, 4, 6)
+    return len(items) in sizes and min(counts) >= 4 and max(counts) <= PARALLEL_WORDS.get(level, 14) \
         and max(counts) <= 2.5 * min(counts)
+
+
+def on_screen(title: str, items: tuple[Item, ...], level: str) -> int:
+    """How many of `items` (in order, at least one) a slide of this level shows within its word budget.
+
+    Peers set out as cards may run a few words over: a card's frame and colour read faster than a list.
+    """
+    budget = SCREEN_WORDS.get(level)
+    if budget is None:
+        return len(items)
+    if _parallel(items, level):
+        budget += CARD_SLACK
+    # counted as the eye meets them: "Cas 1 : on…" is four chunks, a French colon and a bullet one each
+    used, n = len(title.split()), 0
+    for item in items:
+        used += len(item.text.split()) + 1
+        if n and used > budget:
+            break
+        n += 1
+    return n
 
 
 _DEFINITION = re.compile(r"^(?P<term>[^:]{2,80}?)\s?:\s+(?P<meaning>\S.*)$")
@@ -177,6 +209,9 @@ def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience:
             return [replace(base, layout="cards", cards=cards)]
     limit = PHRASE_WORDS.get(audience.id, 12)
     items = tuple(replace(i, text=key_phrase(i.text, limit, lang)) for i in base.items)
+    if layout == "":
+        shown = on_screen(base.title, items, audience.id)
+        items, base = items[:shown], replace(base, items=base.items[:shown])
     defined = _definitions(items)
     if layout in ("", "table") and base.picture is None and defined is not None:
         # "Le « Réutilisateur » : toute personne qui …" on every point: a glossary of the text's own terms
@@ -192,7 +227,7 @@ def arrange(base: PlannedSlide, slide: Slide, section: OutlineSection, audience:
     box = body_box(theme, with_picture=base.picture is not None)
     pages = paginate(theme, replace(base, items=items, layout="bullets" if layout == "bullets" else ""), box, lang,
                      smallest=body_min(theme, audience.id))
-    if len(pages) == 1 and layout == "" and base.picture is None and _parallel(items):
+    if len(pages) == 1 and layout == "" and base.picture is None and _parallel(items, audience.id):
         # a few parallel points read as cards side by side, not as one more list (the list,
         # sized to fit, stays the fallback when the cards do not fit)
         cards = tuple(Card("", i.text) for i in pages[0].items)

@@ -21,7 +21,7 @@ from deckgen.outline.model import (
 from deckgen.textutil import words
 from deckgen.theme.loader import Theme
 
-from .choose import PHRASE_WORDS, arrange, overview_cards
+from .choose import PHRASE_WORDS, arrange, on_screen, overview_cards
 from .deckplan import Card, DeckPlan, Item, PlannedPicture, PlannedSlide
 from .fold import OVERRUN, fold_slides
 from .i18n import colon, cue_seconds, quoted, t
@@ -30,8 +30,10 @@ from .pages import fit_title, paginate, table_pages
 from .phrases import key_phrase
 from .timing import fit_pace, length_off, pace_of, timed
 
+MAX_TAKEAWAYS = 4
 TAKEAWAY_CARD_WORDS = 14  # longer takeaways read better as a list than in narrow cards
-MAX_GLOSSARY = 18  # three slides: a glossary longer than that is a lecture of its own
+MAX_GLOSSARY = 10  # two slides: a glossary longer than that is a lecture of its own
+GLOSSARY_ROWS = 5  # terms on one glossary slide: a newcomer reads five definitions, not a dictionary page
 
 
 PRACTITIONER_ORDER = ("context", "use-cases", "stakes", "technology", "outlook", "other", "conclusion")
@@ -117,10 +119,11 @@ def _overview(section: OutlineSection, audience: Audience, lang: str) -> Planned
 def glossary_for(outline: Outline, slides: list[PlannedSlide]) -> list[GlossaryEntry]:
     """The jargon worth explaining to newcomers (terms the distiller flagged on slides), in document order.
 
-    Ranked: terms shown on the deck, terms the document defines itself, acronyms, terms in
+    At most one term per content slide (and MAX_GLOSSARY): the glossary never outweighs the talk. Ranked: terms shown on the deck, terms the document defines itself, acronyms, terms in
     section titles (the document's key concepts), then the terms found on the most slides.
     """
-    shown = " ".join(s.title + " " + " ".join(i.text for i in s.items) for s in slides).lower()
+    shown = " ".join(" ".join([s.title, *(i.text for i in s.items), *(f"{c.heading} {c.line}" for c in s.cards)])
+                     for s in slides).lower()
     spoken = " ".join(s.notes for s in slides).lower()
     titles = " ".join(sl.title for _, sl in outline.slides()).lower()
     on_slides: dict[str, int] = {}
@@ -137,7 +140,8 @@ def glossary_for(outline: Outline, slides: list[PlannedSlide]) -> list[GlossaryE
 
     candidates = [(i, g) for i, g in enumerate(outline.glossary)
                   if g.definition and g.term.lower() in spoken and g.term.lower() in on_slides]
-    chosen = {i for i, _ in sorted(candidates, key=rank)[:MAX_GLOSSARY]}
+    told = sum(s.kind in ("content", "summary", "image", "table", "quote") for s in slides)
+    chosen = {i for i, _ in sorted(candidates, key=rank)[:min(MAX_GLOSSARY, max(GLOSSARY_ROWS, told))]}
     return [g for i, g in candidates if i in chosen]
 
 
@@ -228,12 +232,16 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
             gl = PlannedSlide(kind="glossary", title=t(lang, "glossary"), table=table,
                               notes=t(lang, "glossary_notes") + ".\n\n" +
                                     "\n".join(f"{g.term}{colon(lang)} {g.definition}" for g in entries))
-            slides += table_pages(gl, theme, lang)
-    takeaways = [p for p in outline.takeaways if audience.id in p.levels][: max(3, audience.max_points)]
+            pages = -(-len(entries) // GLOSSARY_ROWS)
+            slides += table_pages(gl, theme, lang, max_rows=-(-len(entries) // pages))
+    # what to remember is three or four messages, whatever the audience: six would be the talk again
+    most = min(MAX_TAKEAWAYS, max(3, audience.max_points))
+    takeaways = [p for p in outline.takeaways if audience.id in p.levels][:most]
     if takeaways:
-        tk = PlannedSlide(kind="takeaways", title=t(lang, "takeaways"),
-                          items=tuple(Item(key_phrase(p.text, PHRASE_WORDS.get(audience.id, 12), lang), source=p.source)
-                                      for p in takeaways),
+        items = tuple(Item(key_phrase(p.text, PHRASE_WORDS.get(audience.id, 12), lang), source=p.source)
+                      for p in takeaways)
+        items = items[:on_screen(t(lang, "takeaways"), items, audience.id)]
+        tk = PlannedSlide(kind="takeaways", title=t(lang, "takeaways"), items=items,
                           notes=t(lang, "takeaways_notes") + ".\n\n" + "\n".join(f"• {p.text}" for p in takeaways))
         if 2 <= len(tk.items) <= 4 and all(len(words(i.text)) <= TAKEAWAY_CARD_WORDS for i in tk.items):
             # what to remember, as cards side by side (marked by colour: key messages have no order)

@@ -75,6 +75,13 @@ class LayoutSlides:
             sized = self._card_plan(s, box, per_row, rows, True)
             if sized is not None:
                 break
+        if n <= 3 and not any(c.heading for c in s.cards):
+            # long sentences as cards: stacked full-width bands, when they set the text larger than columns,
+            # or nearly as large where a column would run past five lines (a long sentence reads badly there)
+            stacked = self._card_plan(s, box, 1, n, True)
+            if stacked is not None and (sized is None or stacked[1] > sized[1] or
+                                        stacked[1] >= sized[1] - 2 and sized[3] > 5 * 1.22 * sized[1]):
+                sized, per_row, rows = stacked, 1, n
         if sized is None and all(c.heading for c in s.cards):  # cards without their lines still tour the part
             per_row, rows = grids[0]
             sized = self._card_plan(s, box, per_row, rows, False)
@@ -111,8 +118,10 @@ class LayoutSlides:
                 tx, ty = x + CARD_PAD, top + CARD_PAD + lead + 14
                 inner = w - 2 * CARD_PAD
             if not card.heading:  # a point as a card: its words alone, at the body size
+                if horizontal:  # a band as tall as the longest point's: the shorter ones sit in its middle
+                    ty, line_h = top + CARD_PAD, card_h - 2 * CARD_PAD
                 self.text(slide, Box(tx, ty, inner, line_h), [card.line], line_size, pal.text,
-                          name=f"Card text {i + 1}")
+                          anchor=MSO_ANCHOR.MIDDLE if horizontal else MSO_ANCHOR.TOP, name=f"Card text {i + 1}")
                 continue
             # heading and line in one paragraph, a line break between: a card reads as one statement
             shape = self.text(slide, Box(tx, ty, inner, head_h + (4 + line_h if card.line and line_h else 0)),

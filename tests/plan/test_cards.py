@@ -132,3 +132,71 @@ def test_points_that_each_define_a_term_become_a_term_table():
     assert planned.layout == "table" and planned.table.header == ("Terme", "Définition")
     assert planned.table.rows[1] == ("Les « Droits de propriété intellectuelle »",
                                      "Tous droits identifiés comme tels par le Code")
+
+
+def _planned(texts: tuple[str, ...], title: str, level: str):
+    points = tuple(Point(t, ("general", "practitioner", "expert"), f"s:L{n}") for n, t in enumerate(texts, 1))
+    slide = Slide("s", title, points=points)
+    base = PlannedSlide(kind="content", title=title, notes=" ".join(texts),
+                        items=tuple(Item(p.text, source=p.source) for p in points))
+    return arrange(base, slide, OutlineSection("s", title, "1", (slide,)), AUD[level], load_theme("pastel"), "en")
+
+
+def test_a_newcomers_slide_shows_its_first_points_within_thirty_words_and_the_notes_keep_all():
+    texts = ("Quelles données personnelles dois-je retirer de mes documents administratifs ?",
+             "Un bon exemple de document administratif pseudonymisé sont les décisions de justice publiées",
+             "Le nom, le prénom et l'adresse des personnes physiques sont toujours remplacés par des codes",
+             "Les dates de naissance et les numéros de téléphone sont retirés dans la plupart des cas")
+    general = _planned(texts[1:], texts[0], "general")
+    shown = [c.line for c in general[0].cards] or [i.text for i in general[0].items]
+    on_screen = len(texts[0].split()) + sum(len(t.split()) + 1 for t in shown)
+    assert shown == list(texts[1:len(shown) + 1]) and 1 <= len(shown) < 3 and on_screen <= 30
+    assert all(t in general[0].notes for t in texts[1:])
+    expert = _planned(texts[1:], texts[0], "expert")  # experts read the whole list
+    assert len([c.line for c in expert[0].cards] or expert[0].items) == 3
+
+
+def test_two_short_messages_stand_side_by_side_for_newcomers_and_stay_a_list_for_experts():
+    texts = ("Brokers keep every record for a configured time", "Consumers read at their own pace")
+    general = _planned(texts, "The log", "general")
+    assert general[0].layout == "cards" and [c.line for c in general[0].cards] == list(texts)
+    assert _planned(texts, "The log", "expert")[0].layout != "cards"
+
+
+def test_three_long_clauses_are_stacked_bands_not_narrow_columns(tmp_path):
+    from pptx import Presentation
+    from pptx.util import Emu
+
+    from deckgen.api import build_talk
+    from tests.conftest import write
+
+    # the three clauses of a real CGU's article (DSFR), too long for a key phrase to cut them
+    items = ["Les Entités Autorisées doivent solliciter un agrément de principe du SIG",
+             "La demande d'agrément doit comporter les indicateurs permettant d'évaluer objectivement les "
+             "performances de l'action de communication envisagée",
+             "Le respect de cette procédure est indispensable même si le projet est envisagé dans l'urgence"]
+    text = ("---\nlang: fr\n---\n# Conditions\n\n## Procédure d'agrément\n\n" + " ".join(f"{s}." for s in items)
+            + "\n\n## Garanties\n\nLa plateforme répond aux exigences du référentiel d'accessibilité.\n")
+    write(tmp_path / "cgu.md", text)
+    build_talk(tmp_path / "cgu.md", levels=["expert"], out_dir=tmp_path / "out", root=tmp_path)
+    deck = Presentation(str(next((tmp_path / "out").rglob("*-expert.pptx"))))
+    slide = next(s for s in deck.slides if any(sh.name == "Card text 3" for sh in s.shapes))
+    cards = [sh for sh in slide.shapes if sh.name.startswith("Card text")]
+    assert all(item.startswith(c.text_frame.text) for c, item in zip(cards, items, strict=True))
+    # one above the other, each across the slide's width, text at 20 pt at least and inside its band
+    assert len({c.left for c in cards}) == 1 and len({c.top for c in cards}) == 3
+    assert all(c.width > deck.slide_width * 0.7 for c in cards)
+    assert all(Emu(r.font.size).pt >= 20 for c in cards for p in c.text_frame.paragraphs for r in p.runs)
+    bands = {sh.name[len("Card "):]: sh for sh in slide.shapes if sh.name in ("Card 1", "Card 2", "Card 3")}
+    for i, c in enumerate(cards, 1):
+        band = bands[str(i)]
+        assert band.top <= c.top and c.top + c.height <= band.top + band.height
+
+
+def test_design_guidelines_do_and_dont_stand_as_two_columns():
+    from deckgen.outline.model import TableData
+    from deckgen.plan.choose import is_contrast
+
+    assert is_contrast(TableData(("À faire", "À ne pas faire"), (("Un seul bouton primaire", "Trois primaires"),)))
+    assert is_contrast(TableData(("Do", "Don't"), (("Sentence case", "All caps"),)))
+    assert not is_contrast(TableData(("Option", "Default"), (("timeout", "30 s"),)))
