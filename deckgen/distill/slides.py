@@ -56,7 +56,7 @@ def _picture_path(image: Image) -> str | None:
 
 def _titled(title: str, header: tuple[str, ...], lang: str) -> str:
     """A table slide's title names what the table compares, so it never repeats its section's."""
-    cols = [h for h in header if h.strip()]
+    cols = [h.strip("✔✘ ") for h in header if h.strip("✔✘ ")]  # a do/don't mark is for the columns' heads
     if not cols:
         return f"{title} — {'tableau' if lang == 'fr' else 'table'}"
     sep = "\u00a0: " if lang == "fr" else ": "

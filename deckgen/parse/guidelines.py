@@ -60,7 +60,8 @@ def guideline(info: str, blocks: list, line: int) -> Guideline | None:
     return Guideline(kind[0], kind[1], text, line)
 
 
-def pair_guidelines(events: list, is_picture: Callable[[object], bool], wrap: Callable[[object], object]) -> list:
+def pair_guidelines(events: list, is_picture: Callable[[object], bool], is_heading: Callable[[object], bool],
+                    wrap: Callable[[object], object]) -> list:
     """`events` with each run of guidelines (pictures between them allowed) made one table of
     "Do" beside "Don't", rows in the order written; a run with one side only stays as paragraphs."""
     out: list = []
@@ -78,16 +79,18 @@ def pair_guidelines(events: list, is_picture: Callable[[object], bool], wrap: Ca
         donts = [g for g in run if not g.do and g.text]
         if dos and donts:
             rows = tuple((a.text if a else "", b.text if b else "") for a, b in zip_longest(dos, donts))
-            out.append(wrap(GuidelineTable((dos[0].label, donts[0].label), rows, run[0].line)))
+            # the verdict marked as design systems mark it, with glyphs every office font falls back on
+            header = (f"✔ {dos[0].label}", f"✘ {donts[0].label}")
+            out.append(wrap(GuidelineTable(header, rows, run[0].line)))
         else:
             out += [wrap(Paragraph(g.text, g.line)) for g in run if g.text]
         out += pictures
-    return _join_tables(out, is_picture)
+    return _join_tables(out, is_heading)
 
 
-def _join_tables(events: list, is_picture: Callable[[object], bool]) -> list:
-    """Guideline tables one after the other (pictures between them allowed) as one table: a page that
-    pairs "Do" and "Don't" three times in a row makes one comparison of three rows, not three slides."""
+def _join_tables(events: list, is_heading: Callable[[object], bool]) -> list:
+    """The guideline tables of one section as one table, where the first stands: a page that pairs
+    "Do" and "Don't" three times under a heading makes one comparison of three rows, not three slides."""
     out: list = []
     last: int | None = None  # index in `out` of the guideline table the next one may join
     for event in events:
@@ -100,7 +103,7 @@ def _join_tables(events: list, is_picture: Callable[[object], bool]) -> list:
                 continue
         if isinstance(table, GuidelineTable):
             last = len(out)
-        elif not is_picture(event):
+        elif is_heading(event):
             last = None
         out.append(event)
     return out

@@ -201,7 +201,7 @@ def _events(root: SyntaxTreeNode, base: Path) -> list[_Heading | _Blk | _Rule]:
                 events.append(_Blk(Paragraph(text.strip(), line)))
         elif t == "hr":
             events.append(_Rule(line))
-    return pair_guidelines(events, _is_picture, _Blk)
+    return pair_guidelines(events, _is_picture, lambda e: isinstance(e, _Heading), _Blk)
 
 
 def _is_picture(event: object) -> bool:

@@ -50,7 +50,7 @@ def numeric_columns(table: TableData) -> list[int]:
 def is_contrast(table: TableData) -> bool:
     """A two-column table whose headers oppose each other (pros/cons, before/after, do/don't)."""
     return (len(table.header) == 2 and len(table.rows) <= 6
-            and all(_CONTRAST.match(h.strip().strip("*_ ")) for h in table.header))
+            and all(_CONTRAST.match(h.strip().strip("*_ ✔✘✅❌")) for h in table.header))
 
 
 def _table_slides(base: PlannedSlide, table: TableData, layout: str, theme: Theme, lang: str) -> list[PlannedSlide]:

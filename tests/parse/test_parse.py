@@ -183,7 +183,7 @@ def test_do_and_dont_guidelines_become_one_two_column_table(tmp_path):
     blocks = doc.sections[0].blocks
     (table,) = [b for b in blocks if isinstance(b, Table)]
     # the marks go, the titles stay; the second pair joins the first: one comparison, two rows
-    assert table.header == ("À faire", "À ne pas faire")
+    assert table.header == ("✔ À faire", "✘ À ne pas faire")
     assert table.rows == (("Utiliser uniquement la couleur bleue pour les boutons primaires.",
                            "Ne pas personnaliser la couleur des boutons primaires."),
                           ("Conserver un fond transparent pour les boutons tertiaires.",
@@ -205,11 +205,15 @@ def test_a_lone_do_or_a_guideline_holding_a_list_stays_as_written(tmp_path):
     assert any(isinstance(b, ListBlock) for b in blocks)
 
 
-def test_english_do_and_dont_containers_pair_up(tmp_path):
+def test_english_do_and_dont_containers_pair_up_once_per_section(tmp_path):
+    pair = "::: tip Do\nUse {0} for button labels.\n:::\n\n::: warning Don't\nUse {1} for button labels.\n:::\n\n"
     doc = parse_document(write(tmp_path / "guide.md", (
-        "# Guide\n\n## Buttons\n\nButtons start actions.\n\n"
-        "::: tip Do\nUse sentence case for button labels.\n:::\n\n"
-        "::: warning Don't\nUse all caps for button labels.\n:::\n")))
-    (table,) = [b for b in doc.sections[0].blocks if isinstance(b, Table)]
-    assert table.header == ("Do", "Don't")
-    assert table.rows == (("Use sentence case for button labels.", "Use all caps for button labels."),)
+        "# Guide\n\n## Buttons\n\nButtons start actions.\n\n" + pair.format("sentence case", "all caps")
+        + "Labels name the action.\n\n" + pair.format("verbs", "nouns")
+        + "## Links\n\nLinks go somewhere.\n\n" + pair.format("plain words", "'click here'"))))
+    buttons, links = ([b for b in s.blocks if isinstance(b, Table)] for s in doc.sections)
+    # one comparison per section, where its first pair stands; another section has its own
+    assert [t.header for t in buttons] == [("✔ Do", "✘ Don't")]
+    assert buttons[0].rows == (("Use sentence case for button labels.", "Use all caps for button labels."),
+                               ("Use verbs for button labels.", "Use nouns for button labels."))
+    assert [t.rows for t in links] == [(("Use plain words for button labels.", "Use 'click here' for button labels."),)]

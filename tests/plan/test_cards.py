@@ -198,5 +198,5 @@ def test_design_guidelines_do_and_dont_stand_as_two_columns():
     from deckgen.plan.choose import is_contrast
 
     assert is_contrast(TableData(("À faire", "À ne pas faire"), (("Un seul bouton primaire", "Trois primaires"),)))
-    assert is_contrast(TableData(("Do", "Don't"), (("Sentence case", "All caps"),)))
+    assert is_contrast(TableData(("✔ Do", "✘ Don't"), (("Sentence case", "All caps"),)))
     assert not is_contrast(TableData(("Option", "Default"), (("timeout", "30 s"),)))
