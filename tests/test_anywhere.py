@@ -197,3 +197,22 @@ def test_readmes_of_two_projects_get_two_outlines(tmp_path, monkeypatch):
         assert run("build", f"{name}/README.md", "--level", "expert").exit_code == 0
     assert (tmp_path / "outlines" / "alpha.yaml").is_file() and (tmp_path / "outlines" / "beta.yaml").is_file()
     assert (tmp_path / "output" / "beta" / "beta-expert.pptx").is_file()
+
+
+def test_points_keep_their_slide_and_a_missing_figure_gets_its_own_marked_slide(tmp_path, monkeypatch):
+    write(tmp_path / "soil.md", "# Soil\n\n## Structure\n\nGood soil holds water and feeds the plants for many "
+          "years. Compost improves its structure and adds nutrients.\n\n![Soil layers](img/layers.png)\n\n"
+          "## Life\n\nEarthworms dig tunnels that let air and water reach the roots.\n")
+    monkeypatch.chdir(tmp_path)
+    assert run("build", "soil.md", "--level", "expert").exit_code == 0
+    slides = list(Presentation(str(tmp_path / "output" / "soil" / "soil-expert.pptx")).slides)
+    k = next(k for k, s in enumerate(slides) for sh in s.shapes if sh.shape_type == 13
+             and (sh._element.nvPicPr.cNvPr.get("descr") or "").startswith("Missing picture: ")
+             and "layers.png" in sh._element.nvPicPr.cNvPr.get("descr"))
+    # the placeholder stands alone, right after the slide of the points it illustrated, which has the
+    # slide's width to itself (no grey frame squeezing the text into half of it)
+    before, missing = slides[k - 1], slides[k]
+    assert before.shapes.title.text_frame.text == missing.shapes.title.text_frame.text == "Structure"
+    assert not [sh for sh in before.shapes if sh.shape_type == 13]
+    text = " ".join(sh.text_frame.text for sh in before.shapes if sh.has_text_frame)
+    assert "Good soil holds water" in text and "Soil layers" in missing.notes_slide.notes_text_frame.text

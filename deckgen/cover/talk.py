@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
-from deckgen.outline.model import Cover, Outline, Picture
+from deckgen.outline.model import Cover, Outline, Picture, Slide
 from deckgen.outline.paths import COVER_SUFFIXES, TalkFiles, is_remote, source_line
 
 from .from_theme import dark_image
@@ -152,8 +152,17 @@ def outline_for_level(outline: Outline, pictures: TalkPictures, level: str) -> O
         return Picture(str(pictures.placeholders[p.path]), f"{PLACEHOLDER_ALT}{p.path}" + (f" ({p.alt})" if p.alt
                                                                                            else ""))
 
-    sections = tuple(replace(s, slides=tuple(replace(sl, picture=picture(sl.picture)) for sl in s.slides))
-                     for s in outline.sections)
+    def slides(sl: Slide) -> tuple[Slide, ...]:
+        shown = picture(sl.picture)
+        if sl.picture is None or shown is None or sl.picture.path in pictures.found or not sl.points:
+            return (replace(sl, picture=shown),)
+        # a placeholder beside the points would squeeze them for a grey frame: the points take the
+        # slide, laid out as if it had no picture, and the missing figure gets its own marked slide
+        missing = Slide(id=f"{sl.id}-missing-picture", title=sl.title, levels=sl.levels, kind="image",
+                        picture=shown, notes=shown.alt, line=sl.line)
+        return replace(sl, picture=None), missing
+
+    sections = tuple(replace(s, slides=tuple(x for sl in s.slides for x in slides(sl))) for s in outline.sections)
     meta = outline.meta
     if meta.cover is not None and pictures.cover is not None:
         meta = replace(meta, cover=Cover(str(pictures.cover), meta.cover.alt, meta.cover.seed))

@@ -35,8 +35,9 @@ SCREEN_WORDS = {"general": 30}
 CARD_SLACK = 6
 # Headers that set two things against each other: shown as two columns, not a grid.
 _CONTRAST = re.compile(r"^(pros?|cons?|avantages?|inconvénients?|before|after|avant|après|do|don['’]?t|"
-                       r"à faire|à ne pas faire|à éviter|do not|avoid|good|bad|bon|mauvais|yes|no|oui|non|with|without|avec|sans|"
-                       r"correct|incorrect|recommended|not recommended|recommandé|déconseillé)\b", re.IGNORECASE)
+                       r"à faire|à ne pas faire|à éviter|do not|avoid|good|bad|bon|mauvais|yes|no|oui|non|"
+                       r"with|without|avec|sans|correct|incorrect|recommended|not recommended|recommandé|"
+                       r"déconseillé)\b", re.IGNORECASE)
 
 
 def numeric_columns(table: TableData) -> list[int]:

@@ -119,8 +119,9 @@ def _overview(section: OutlineSection, audience: Audience, lang: str) -> Planned
 def glossary_for(outline: Outline, slides: list[PlannedSlide]) -> list[GlossaryEntry]:
     """The jargon worth explaining to newcomers (terms the distiller flagged on slides), in document order.
 
-    At most one term per content slide (and MAX_GLOSSARY): the glossary never outweighs the talk. Ranked: terms shown on the deck, terms the document defines itself, acronyms, terms in
-    section titles (the document's key concepts), then the terms found on the most slides.
+    At most one term per content slide (and MAX_GLOSSARY): the glossary never outweighs the talk.
+    Ranked: terms shown on the deck (card headings included), terms the document defines itself,
+    acronyms, terms in section titles (the document's key concepts), then the terms found on the most slides.
     """
     shown = " ".join(" ".join([s.title, *(i.text for i in s.items), *(f"{c.heading} {c.line}" for c in s.cards)])
                      for s in slides).lower()
