@@ -158,7 +158,8 @@ def outline_for_level(outline: Outline, pictures: TalkPictures, level: str) -> O
             return (replace(sl, picture=shown),)
         # a placeholder beside the points would squeeze them for a grey frame: the points take the
         # slide, laid out as if it had no picture, and the missing figure gets its own marked slide
-        missing = Slide(id=f"{sl.id}-missing-picture", title=sl.title, levels=sl.levels, kind="image",
+        title = sl.picture.alt if sl.picture.alt and sl.picture.alt != sl.title else f"{sl.title} — figure"
+        missing = Slide(id=f"{sl.id}-missing-picture", title=title, levels=sl.levels, kind="image",
                         picture=shown, notes=shown.alt, line=sl.line)
         return replace(sl, picture=None), missing
 

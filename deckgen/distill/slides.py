@@ -110,7 +110,10 @@ def _extra_slides(section: Section, levels: tuple[str, ...], lang: str, taken: s
             if picture is None:
                 picture = pic
             else:
-                extra.append(Slide(id=_unique(f"{section.id}-image", taken), title=block.alt or section.title,
+                # a figure without alt text is named by its section and its rank: titles never repeat
+                rank = 2 + sum(s.kind == "image" for s in extra)
+                title = block.alt or f"{section.title} — figure {rank}"
+                extra.append(Slide(id=_unique(f"{section.id}-image", taken), title=title,
                                    kind="image", levels=levels, picture=pic, notes=block.alt or section.title,
                                    line=section.line))
     return picture, extra

@@ -463,3 +463,12 @@ def test_a_short_part_introduction_stays_for_experts_when_its_subsections_show_n
                          f"régie par le droit français.\n\n### Compatibilité\n\n{clause}\n")
     # the subsection's one long clause gives no point: the part's own sentence is all its slides can say
     assert "La présente licence est régie par le droit français" in points(outline, "expert")
+
+
+def test_figures_without_alt_text_get_titles_that_never_repeat(tmp_path):
+    _, outline = distill(tmp_path, "# Bouton\n\n## Variations\n\nLe bouton primaire porte l'action principale de la "
+                         "page.\n\n![](a.png)\n\n![](b.png)\n\n![](c.png)\n\n## États\n\nUn bouton désactivé "
+                         "reste visible mais ne réagit plus.\n")
+    titles = [sl.title for _, sl in outline.slides()]
+    assert len(titles) == len(set(titles)), titles
+    assert "Variations — figure 2" in titles and "Variations — figure 3" in titles
