@@ -202,8 +202,11 @@ def _plan(outline: Outline, level: str, theme: Theme, *, slug: str, root: Path) 
 
     for section, chosen in sections:
         # a divider announces subsections; a part told in one slide of its own name needs none
-        subsections = any(sl.title != section.title for sl in chosen if sl.kind in ("content", "summary"))
-        with_divider = section.id in numbers and audience.id != "general" and (subsections or section.notes)
+        subsections = any(sl.title != section.title and _visible(sl, audience)
+                          for sl in chosen if sl.kind in ("content", "summary"))
+        # (its own text goes on the divider, unless a slide of the part's name already says it)
+        own = bool(section.notes) and not any(sl.title == section.title for sl in chosen)
+        with_divider = section.id in numbers and audience.id != "general" and (subsections or own)
         if with_divider:
             notes = section.notes or f"{t(lang, 'transition')} {quoted(section.title, lang)}."
             slides.append(PlannedSlide(kind="section", title=section.title, notes=notes, ref=section.id,

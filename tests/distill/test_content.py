@@ -463,6 +463,13 @@ def test_a_short_part_introduction_stays_for_experts_when_its_subsections_show_n
                          f"régie par le droit français.\n\n### Compatibilité\n\n{clause}\n")
     # the subsection's one long clause gives no point: the part's own sentence is all its slides can say
     assert "La présente licence est régie par le droit français" in points(outline, "expert")
+    from deckgen.plan import outline_to_plan
+    from deckgen.theme.loader import load_theme
+
+    plan = outline_to_plan(outline, "expert", load_theme("pastel"), slug="licence", root=tmp_path)
+    titles = [s.title for s in plan.slides]
+    # and that slide says it under the part's name: no divider of the same name before it
+    assert titles.count("Droit applicable") == 1, titles
 
 
 def test_figures_without_alt_text_get_titles_that_never_repeat(tmp_path):
