@@ -23,6 +23,7 @@ from deckgen.yamlcheck import load_yaml
 from .definitions import list_definitions, sentence_definitions
 from .sentences import bare, split_sentences, stopwords
 from .shorten import shorten
+from .terms import Finder, finder, folded, is_cased
 
 MAX_DEFINITION_WORDS = 15
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w'’])")  # "l'OCDE" counts
@@ -66,33 +67,15 @@ def bundled_terms(lang: str, field: str = "ai") -> tuple[Term, ...]:
 # --------------------------------------------------------------------------- matching
 
 
-def _is_cased(form: str) -> bool:
-    """Acronyms and brand-like forms (IA, LoRA, QLoRA) must match with their case: "ia" is no term."""
-    return any(c.isupper() for c in form[1:])
-
-
-def _form_regex(form: str) -> str:
-    parts = [p for p in re.split(r"[\s\-‐]+", form.strip()) if p]
-    # plurals are tolerated on every word: "modèles de fondation", "deepfakes", "réseaux de neurones"
-    body = r"[\s\-‐]+".join(re.escape(p).replace("'", "['’]") + r"(?:s|x|es)?" for p in parts)
-    return body if _is_cased(form) else f"(?i:{body})"
-
-
-def term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
-    """One word-bounded, plural-tolerant pattern for all the spellings of a term, longest first."""
-    alts = "|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])")
-
-
 @dataclass(frozen=True)
 class _Matcher:
     term: Term
-    pattern: re.Pattern[str]
+    pattern: Finder
 
 
 @lru_cache(maxsize=32)
 def _field_matchers(lang: str, field: str) -> tuple[_Matcher, ...]:
-    return tuple(_Matcher(t, term_pattern((t.term, *t.aliases))) for t in bundled_terms(lang, field))
+    return tuple(_Matcher(t, finder((t.term, *t.aliases))) for t in bundled_terms(lang, field))
 
 
 def _matchers(lang: str, fields: tuple[str, ...] = FIELDS) -> tuple[_Matcher, ...]:
@@ -114,7 +97,8 @@ def fields_of(text: str, lang: str) -> tuple[str, ...]:
         return max(low, min(high, math.ceil(len(_field_matchers(lang, field)) / 4),
                             math.ceil(len(words(text)) / WORDS_PER_FIELD_TERM)))
 
-    found = {f: sum(1 for m in _field_matchers(lang, f) if m.pattern.search(text)) for f in FIELDS}
+    low = folded(text)
+    found = {f: sum(1 for m in _field_matchers(lang, f) if m.pattern.search(text, low)) for f in FIELDS}
     top = max(found.values(), default=0)
     # a field the text only touches (4 law terms in an AI paper of 40) would crowd the main field's entries
     return tuple(f for f in FIELDS if found[f] >= needed(f) and found[f] >= SECONDARY_FIELD_SHARE * top)
@@ -211,8 +195,11 @@ def _is_listing(inner: str) -> bool:
 def _term_before(before: str, lang: str) -> tuple[Term | None, str] | None:
     """The term that ends right where a definition starts: a known one, an acronym or an anglicism."""
     before = before.rstrip()
+    low = folded(before)
     for m in _matchers(lang):
-        for hit in m.pattern.finditer(before):
+        if not m.pattern.may_end(low):
+            continue
+        for hit in m.pattern.pattern.finditer(before):
             if hit.end() == len(before):
                 return m.term, hit.group(0)
     tail = re.search(r"([\w][\w'’-]*)$", before)
@@ -267,8 +254,9 @@ def source_definitions(chunks: tuple[Chunk, ...], lang: str) -> list[_Found]:
 
 
 def _known(term: str, lang: str) -> Term | None:
+    low = folded(term.strip())
     for m in _matchers(lang):
-        hit = m.pattern.fullmatch(term.strip())
+        hit = m.pattern.may_match(low) and m.pattern.pattern.fullmatch(term.strip())
         if hit:
             return m.term
     return None
@@ -300,7 +288,7 @@ class Glossary:
     """The jargon of one document, and how to spot it in a piece of text."""
 
     entries: tuple[GlossaryEntry, ...]
-    matchers: tuple[tuple[str, re.Pattern[str], bool], ...]  # display term, pattern, common
+    matchers: tuple[tuple[str, Finder, bool], ...]  # display term, pattern, common
     common_acronyms: frozenset[str]
     # has_jargon's answers by text: each level's tiers score the same sentences again
     _jargon: dict[str, bool] = field(default_factory=dict, compare=False, hash=False, repr=False)
@@ -309,8 +297,9 @@ class Glossary:
         """Jargon in `text`: glossary terms (not the common ones) and undefined acronyms of 3+ letters,
         in order of appearance."""
         hits: list[tuple[int, str]] = []
+        low = folded(text)
         for term, pattern, common in self.matchers:
-            m = pattern.search(text)
+            m = pattern.search(text, low)
             if m and not common:
                 hits.append((m.start(), term))
         known = {t.lower() for t, _, _ in self.matchers} | {a.lower() for a in self.common_acronyms}
@@ -326,7 +315,8 @@ class Glossary:
         return self._jargon[text]
 
     def _has_jargon(self, text: str) -> bool:
-        if any(not common and pattern.search(text) for _, pattern, common in self.matchers):
+        low = folded(text)
+        if any(not common and pattern.search(text, low) for _, pattern, common in self.matchers):
             return True
         return any(a not in self.common_acronyms for a in acronyms(text))
 
@@ -340,13 +330,13 @@ class _Hit:
     definition: str
     source: str
     common: bool
-    pattern: re.Pattern[str]
+    pattern: Finder
 
 
 def build_glossary(chunks: tuple[Chunk, ...], lang: str) -> Glossary:
     """Detect the jargon of a document (its chunks in order) and define every term found."""
     full = "\n".join(c.text for c in chunks)
-    lowered = full.lower()
+    lowered, low = full.lower(), folded(full)
     defined: dict[str, _Found] = {}
     for f in source_definitions(chunks, lang):
         defined.setdefault((f.known.term if f.known else f.term).lower(), f)
@@ -355,7 +345,7 @@ def build_glossary(chunks: tuple[Chunk, ...], lang: str) -> Glossary:
     for order, m in enumerate(_matchers(lang, fields_of(full, lang))):
         if m.term.common:
             common_acronyms.update(f for f in (m.term.term, *m.term.aliases) if _ACRONYM.fullmatch(f))
-        found = m.pattern.search(full)
+        found = m.pattern.search(full, low)
         if not found:
             continue
         # the list's spelling when the text uses it, else the text's own: the planner looks terms up in the text
@@ -366,7 +356,7 @@ def build_glossary(chunks: tuple[Chunk, ...], lang: str) -> Glossary:
     for f in defined.values():  # acronyms and anglicisms only the document defines
         pos = full.find(f.term)
         hits.append(_Hit((pos if pos >= 0 else len(full), len(hits)), f.term, f.definition, f.source, False,
-                         term_pattern((f.term,))))
+                         finder((f.term,))))
     hits.sort(key=lambda h: h.position)
     entries = {h.term.lower(): GlossaryEntry(h.term, h.definition, h.source) for h in reversed(hits)}
     ordered = tuple(entries[k] for k in dict.fromkeys(h.term.lower() for h in hits))
@@ -376,4 +366,4 @@ def build_glossary(chunks: tuple[Chunk, ...], lang: str) -> Glossary:
 def _display(surface: str, canonical: str) -> str:
     """The text's spelling of a term, lower-cased like the list's unless it is an acronym or a brand."""
     surface = re.sub(r"\s+", " ", surface)
-    return surface if _is_cased(canonical) or _is_cased(surface) and surface.isupper() else surface.lower()
+    return surface if is_cased(canonical) or is_cased(surface) and surface.isupper() else surface.lower()

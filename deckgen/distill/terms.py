@@ -1,0 +1,104 @@
+"""terms: finding a glossary term's spellings in a text — one regex per term, behind a cheap substring test.
+
+A document is searched for every term of five bundled glossaries, and each slide's text for the
+document's terms: most terms are absent, and a regex proves an absence only by scanning the whole
+text. Every match of a term's pattern contains each word of one of its spellings (as the regex
+engine folds case), so a plain substring test on the case-folded text rules most terms out at once,
+and the regex starts at the first place a match could begin: the same matches, found sooner.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+
+try:  # the characters the regex engine treats as one under IGNORECASE beyond their lower case ("ſ", "s")
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: its own table (none before 3.11)
+    _EXTRA_CASES = {}
+
+
+# the engine compares letters by their (simple) lower case, and these groups of lower cases as one
+_SAME = {c: chr(min(c, *others)) for c, others in _EXTRA_CASES.items() if min(c, *others) != c}
+_SAME_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _SAME) + "]") if _SAME else None
+
+
+def folded(text: str) -> str:
+    """`text` lower-cased as the regex engine compares letters, "’" as "'": one character for one."""
+    if text.isascii():
+        return text.lower()
+    # "İ".lower() is two characters where the engine's lower case is "i"
+    low = text.replace("’", "'").replace("\u0130", "i").lower()
+    return _SAME_RE.sub(lambda m: _SAME[ord(m.group())], low) if _SAME_RE else low
+
+
+def is_cased(form: str) -> bool:
+    """Acronyms and brand-like forms (IA, LoRA, QLoRA) must match with their case: "ia" is no term."""
+    return any(c.isupper() for c in form[1:])
+
+
+def _parts(form: str) -> list[str]:
+    return [p for p in re.split(r"[\s\-‐]+", form.strip()) if p]
+
+
+def _form_regex(form: str) -> str:
+    # plurals are tolerated on every word: "modèles de fondation", "deepfakes", "réseaux de neurones"
+    body = r"[\s\-‐]+".join(re.escape(p).replace("'", "['’]") + r"(?:s|x|es)?" for p in _parts(form))
+    return body if is_cased(form) else f"(?i:{body})"
+
+
+def term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+    """One word-bounded, plural-tolerant pattern for all the spellings of a term, longest first."""
+    alts = "|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])")
+
+
+@dataclass(frozen=True)
+class Finder:
+    """A term's pattern, and the folded words of each spelling that any match of it contains."""
+
+    pattern: re.Pattern[str]
+    words: tuple[tuple[str, ...], ...]
+
+    def _firsts(self, low: str) -> list[tuple[int, str]]:
+        """(first place, first word) of each spelling whose words all occur in the folded text."""
+        return [(low.find(ws[0]), ws[0]) for ws in self.words if all(w in low for w in ws)]
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        """`pattern.search(text)`; `low` is `folded(text)` when the caller has it."""
+        if not all(self.words):
+            return self.pattern.search(text)  # a spelling without words (an empty alias) matches anywhere
+        low = folded(text) if low is None else low
+        heap = self._firsts(low)
+        heapq.heapify(heap)
+        # a match begins where the first word of a spelling does: try those places in order, the
+        # regex anchored there, and past a few misses let the regex scan on from the next one
+        for _ in range(MAX_TRIES):
+            if not heap:
+                return None
+            at = heap[0][0]
+            found = self.pattern.match(text, at)
+            if found:
+                return found
+            while heap and heap[0][0] == at:
+                _, word = heapq.heappop(heap)
+                nxt = low.find(word, at + 1)
+                if nxt >= 0:
+                    heapq.heappush(heap, (nxt, word))
+        return self.pattern.search(text, heap[0][0]) if heap else None
+
+    def may_end(self, low: str) -> bool:
+        """False when no match can end where `low` (a folded text) ends."""
+        return not all(self.words) or any(low.endswith((ws[-1], ws[-1] + "s", ws[-1] + "x", ws[-1] + "es"))
+                                          for ws in self.words)
+
+    def may_match(self, low: str) -> bool:
+        return not all(self.words) or bool(self._firsts(low))
+
+
+MAX_TRIES = 16
+
+
+def finder(forms: tuple[str, ...]) -> Finder:
+    return Finder(term_pattern(forms), tuple(tuple(folded(p) for p in _parts(f)) for f in forms))
