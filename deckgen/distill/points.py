@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from deckgen.outline.model import Point
 from deckgen.textutil import words
@@ -76,7 +77,12 @@ class Scope:
 
     sentences: tuple[Sentence, ...]
     centrality: tuple[float, ...]
-    keyphrases: tuple[Keyphrase, ...]
+    lang: str
+
+    @cached_property
+    def keyphrases(self) -> tuple[Keyphrase, ...]:
+        # YAKE costs more than the rest of a scope: only when a pick or a repair asks
+        return extract_keyphrases(" ".join(s.text for s in self.sentences), self.lang, TOP_KEYPHRASES)
 
     @property
     def must(self) -> tuple[Keyphrase, ...]:
@@ -106,9 +112,8 @@ class Distiller:
             previous[s.section_id] = s
 
     def scope(self, sentences: list[Sentence]) -> Scope:
-        text = " ".join(s.text for s in sentences)
         cents = centrality([tfidf(s.text, self.lang, self.idf) for s in sentences])
-        return Scope(tuple(sentences), tuple(cents), extract_keyphrases(text, self.lang, TOP_KEYPHRASES))
+        return Scope(tuple(sentences), tuple(cents), self.lang)
 
     def options(self, scope: Scope, limit: int) -> list[Option]:
         """Every valid version of every sentence of the scope within `limit` words."""

@@ -147,10 +147,42 @@ def outline_to_data(outline: Outline) -> dict:
     return data
 
 
+# libyaml's emitter (PyYAML's C one, several times faster) writes the very bytes of PyYAML's own for
+# text of printable characters of the Basic Multilingual Plane and line feeds (not the other line
+# breaks; pinned by a fuzz
+# test); it escapes the characters beyond it (emoji) that PyYAML writes as they are, so an outline
+# with any other character is written by PyYAML's emitter.
+_CDumper = None
+if getattr(yaml, "__with_libyaml__", False):
+    class _CDumper(yaml.CSafeDumper):  # type: ignore[no-redef]
+        pass
+
+    _CDumper.add_representer(str, _str_presenter)
+    _CDumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
+_NOT_FOR_C = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd]|\ufeff| \\n|\\n |\\n\\Z")
+
+
+def _for_c(data: Any, flow: bool = False) -> bool:
+    """True when every text in `data` (keys too) is one libyaml writes as PyYAML does: a text of several
+    lines only as a literal block (never in a flow list or a key, never ending with a space)."""
+    if isinstance(data, str):
+        return not _NOT_FOR_C.search(data) and ("\n" not in data or not flow and not data.endswith(" "))
+    if isinstance(data, dict):
+        return all(_for_c(k, True) and _for_c(v) for k, v in data.items())
+    if isinstance(data, list):
+        return all(_for_c(v, isinstance(data, _Flow)) for v in data)
+    return isinstance(data, int)  # line numbers, seeds, minutes (bool is an int too)
+
+
+def yaml_text(data: Any, *, fast: bool = True) -> str:
+    """`data` as block YAML, keys in order, Unicode as is, lines up to 100 characters."""
+    dumper = _CDumper if fast and _CDumper is not None and _for_c(data) else _Dumper
+    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
 def dump_outline(outline: Outline) -> str:
     """The outline as YAML text, with a header comment carrying its fingerprint."""
-    body = yaml.dump(outline_to_data(outline), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
-                     width=100, default_flow_style=False)
+    body = yaml_text(outline_to_data(outline))
     head = ("# deckgen outline: edit freely, then `deckgen build` this file.\n"
             "# deckgen will not overwrite it once edited unless you pass --force (your version is kept as .bak).\n")
     body = HELP + body
