@@ -12,8 +12,8 @@ PKG = Path(__file__).resolve().parents[1] / "deckgen"
 STAGES = ("parse", "distill", "outline", "plan", "render", "cover", "check", "theme")
 # Which stage may import a third-party library (the checker reads decks with python-pptx and lxml).
 OWNERS = {"markdown_it": {"parse"}, "mdit_py_plugins": {"parse"}, "pysbd": {"distill"}, "yake": {"distill"},
-          "pptx": {"render", "check"}, "lxml": {"render", "check"}, "click": {"cli", "commands_check"},
-          "pygments": {"render"}, "xlsxwriter": {"render"},
+          "segtok": {"distill"}, "pptx": {"render", "check"}, "lxml": {"render", "check"},
+          "click": {"cli", "commands_check"}, "pygments": {"render"}, "xlsxwriter": {"render"},
           "watchfiles": {"commands_check"}}
 
 

@@ -11,8 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import yake
-
+from . import yake_port
 from .sentences import content_words
 
 Vector = dict[str, float]
@@ -59,17 +58,13 @@ class Keyphrase:
         return bool(self.stems) and all(s in text_stems for s in self.stems)
 
 
-@lru_cache(maxsize=8)
-def _extractor(lang: str, top: int) -> yake.KeywordExtractor:
-    return yake.KeywordExtractor(lan=lang if lang in ("fr", "en") else "en", n=3, top=top)
-
-
 @lru_cache(maxsize=512)
 def extract_keyphrases(text: str, lang: str, top: int = 15) -> tuple[Keyphrase, ...]:
     """The `top` keyphrases of `text`, best first; ties broken by first position in the text."""
     if not text.strip():
         return ()
-    found = _extractor(lang, top).extract_keywords(text)
+    # YAKE's own algorithm and stop words (yake_port: the library's results, several times sooner)
+    found = yake_port.extract(text, lang if lang in ("fr", "en") else "en", top)
     lowered = text.lower()
     ranked = sorted(found, key=lambda kv: (round(float(kv[1]), 12), _first(lowered, kv[0]), kv[0]))
     out = []

@@ -214,9 +214,9 @@ def word_count(text: str) -> int:
 @lru_cache(maxsize=4)
 def stopwords(lang: str) -> frozenset[str]:
     """Function words (YAKE's bundled lists plus the shortening rules' glue words), lower-case."""
-    import yake  # imported here: YAKE loads its stopword files once, on first use
+    from .yake_port import stopwords as yake_stopwords  # YAKE's stop-word files, read on first use
 
-    base = yake.KeywordExtractor(lan=lang if lang in RULES else "en").stopword_set
+    base = yake_stopwords(lang if lang in RULES else "en")
     r = rules_for(lang)
     return frozenset({bare(w) for w in base} | r.end_stop | r.determiners)
 
