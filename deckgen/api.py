@@ -10,16 +10,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen.atomic import write_bytes_atomic
-from deckgen.errors import DeckgenError, InputError, OutlineEditedError, UsageError
+from deckgen.errors import DeckgenError, InputError, OutlineEditedError
 from deckgen.outline import Outline, is_edited, load_outline, read_outline_text, save_outline
 from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
 from deckgen.parse import read_source
-from deckgen.plan import levels_of, outline_to_plan
-from deckgen.render import render_deck, write_decks, written_by_deckgen
 from deckgen.textutil import slugify
-from deckgen.theme import Theme, load_theme
 
+# themes, planning and rendering (python-pptx) are imported by the builds: `deckgen distill` never loads them
 if TYPE_CHECKING:  # the checker and previewer load python-pptx / LibreOffice helpers: only when used
+    from deckgen.theme import Theme
     from deckgen.check import CheckReport
     from deckgen.check.preview import PreviewResult
     from deckgen.llm.run import LLMOptions
@@ -268,6 +267,8 @@ def build(paths: list[Path], *, levels: list[str] | None = None, theme: str | No
     `llm` applies when a talk has to be distilled (no outline yet, or its source changed). With `scratch`
     (a temporary folder: `deckgen check`), nothing is written outside it: decks go to <scratch>/output
     unless `out_dir` says otherwise, a missing outline is distilled in memory, a cover is drawn there."""
+    from deckgen.theme import load_theme
+
     root = (root or Path.cwd()).resolve()
     the_theme = load_theme(theme)
     results: list[BuildResult] = []
@@ -283,6 +284,10 @@ def build_talk(path: Path, *, levels: list[str] | None = None, theme: Theme | st
                llm: LLMOptions | None = None, progress: Progress | None = None,
                scratch: Path | None = None) -> list[BuildResult]:
     """Build one talk's decks (a top-level function of plain arguments: it runs in worker processes too)."""
+    from deckgen.plan import levels_of, outline_to_plan
+    from deckgen.render import render_deck, write_decks, written_by_deckgen
+    from deckgen.theme import Theme, load_theme
+
     root = (root or Path.cwd()).resolve()
     out_dir = Path(out_dir) if out_dir else (scratch or root) / "output"
     the_theme = theme if isinstance(theme, Theme) else load_theme(theme)
@@ -317,17 +322,6 @@ def build_talk(path: Path, *, levels: list[str] | None = None, theme: Theme | st
     return results
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    """"1920x1080" → (1920, 1080); at least 640×360, at most 7680×4320."""
-    try:
-        w, h = (int(x) for x in text.lower().split("x"))
-    except ValueError:
-        raise UsageError(f"size must look like 1920x1080, got '{text}'", field="--size") from None
-    if not (640 <= w <= 7680 and 360 <= h <= 4320):
-        raise UsageError(f"size {w}x{h} out of range (640x360 to 7680x4320)", field="--size")
-    return w, h
-
-
 def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: str, out: Path | None,
                root: Path, force: bool = False, motif: str | None = None) -> Path:
     """Draw a talk's cover illustration (or a standalone one at `out`); returns the file written.
@@ -336,10 +330,12 @@ def draw_cover(talk: Path | None, *, seed: int | None, theme: str | None, size: 
     outline; a `seed` given for a talk is recorded in its outline, so the next build draws the same.
     A dark theme's night cover goes beside the light one (`<name>-dark.png`)."""
     from deckgen.cover import write_cover
+    from deckgen.cover.args import parse_size
     from deckgen.cover.from_theme import cover_palette, dark_image
     from deckgen.cover.vocabulary import cover_motif
     from deckgen.outline.paths import COVER_SUFFIXES
     from deckgen.outline.save import set_cover_seed
+    from deckgen.theme import load_theme
 
     dims = parse_size(size)
     palette = cover_palette(load_theme(theme))
