@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from deckgen.document import Block, Code, Image, ListBlock, Paragraph, Quote, Table
 
@@ -19,7 +20,13 @@ def slugify(text: str, fallback: str = "section") -> str:
 
 def words(text: str) -> list[str]:
     """The words of a text, punctuation dropped, apostrophes and hyphens kept inside words."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _words(text: str) -> tuple[str, ...]:
+    # distilling counts the words of each version of each sentence many times over
+    return tuple(_WORD.findall(text))
 
 
 def block_text(block: Block) -> str:

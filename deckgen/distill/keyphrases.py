@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from . import yake_port
 from .sentences import content_words
@@ -54,8 +54,13 @@ class Keyphrase:
     weight: float
     stems: tuple[str, ...]
 
-    def covered_by(self, text_stems: set[str]) -> bool:
-        return bool(self.stems) and all(s in text_stems for s in self.stems)
+    def covered_by(self, text_stems: set[str] | frozenset[str]) -> bool:
+        # asked for every keyphrase of a scope about every option of its slide: a subset test in C
+        return bool(self.stems) and self._stem_set.issubset(text_stems)
+
+    @cached_property
+    def _stem_set(self) -> frozenset[str]:
+        return frozenset(self.stems)
 
 
 @lru_cache(maxsize=512)

@@ -200,7 +200,12 @@ def bare(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Bare lower-case words of a text, in order."""
-    return [b for b in (bare(w) for w in words(text)) if b]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 15)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(b for b in (bare(w) for w in words(text)) if b)
 
 
 def word_count(text: str) -> int:

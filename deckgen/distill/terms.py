@@ -9,9 +9,9 @@ and the regex starts at the first place a match could begin: the same matches, f
 
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 try:  # the characters the regex engine treats as one under IGNORECASE beyond their lower case ("ſ", "s")
     from re._casefix import _EXTRA_CASES
@@ -48,45 +48,56 @@ def _form_regex(form: str) -> str:
     return body if is_cased(form) else f"(?i:{body})"
 
 
-def term_pattern(forms: tuple[str, ...]) -> re.Pattern[str]:
+def term_source(forms: tuple[str, ...]) -> str:
     """One word-bounded, plural-tolerant pattern for all the spellings of a term, longest first."""
     alts = "|".join(_form_regex(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w])")
+    return rf"(?<![\w-])(?:{alts})(?![\w])"
 
 
 @dataclass(frozen=True)
 class Finder:
     """A term's pattern, and the folded words of each spelling that any match of it contains."""
 
-    pattern: re.Pattern[str]
+    source: str
     words: tuple[tuple[str, ...], ...]
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # compiled when a text first holds the term's words: most of five glossaries' terms never are
+        return re.compile(self.source)
 
     def _firsts(self, low: str) -> list[tuple[int, str]]:
         """(first place, first word) of each spelling whose words all occur in the folded text."""
-        return [(low.find(ws[0]), ws[0]) for ws in self.words if all(w in low for w in ws)]
+        out = []
+        for ws in self.words:
+            at = low.find(ws[0])
+            if at >= 0 and (len(ws) == 1 or all(w in low for w in ws[1:])):
+                out.append((at, ws[0]))
+        return out
+
+    @cached_property
+    def _scans(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(_scan_regex(ws)) if ws else re.compile("") for ws in self.words)
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
         """`pattern.search(text)`; `low` is `folded(text)` when the caller has it."""
         if not all(self.words):
             return self.pattern.search(text)  # a spelling without words (an empty alias) matches anywhere
         low = folded(text) if low is None else low
-        heap = self._firsts(low)
-        heapq.heapify(heap)
-        # a match begins where the first word of a spelling does: try those places in order, the
-        # regex anchored there, and past a few misses let the regex scan on from the next one
-        for _ in range(MAX_TRIES):
-            if not heap:
+        scans = [rx for rx, ws in zip(self._scans, self.words) if all(w in low for w in ws)]
+        # each spelling's pattern on the folded text finds every place a match can begin (and, for a
+        # spelling that is not case-sensitive, only those): the term's own pattern is tried there, in order
+        at = 0
+        while scans:
+            starts = [m.start() for m in (rx.search(low, at) for rx in scans) if m]
+            if not starts:
                 return None
-            at = heap[0][0]
+            at = min(starts)
             found = self.pattern.match(text, at)
             if found:
                 return found
-            while heap and heap[0][0] == at:
-                _, word = heapq.heappop(heap)
-                nxt = low.find(word, at + 1)
-                if nxt >= 0:
-                    heapq.heappush(heap, (nxt, word))
-        return self.pattern.search(text, heap[0][0]) if heap else None
+            at += 1
+        return None
 
     def may_end(self, low: str) -> bool:
         """False when no match can end where `low` (a folded text) ends."""
@@ -97,8 +108,12 @@ class Finder:
         return not all(self.words) or bool(self._firsts(low))
 
 
-MAX_TRIES = 16
+def _scan_regex(words: tuple[str, ...]) -> str:
+    """A spelling's pattern on folded text; its look-behind follows the first word, so that the regex
+    engine looks for that word as a literal prefix, not position by position."""
+    rest = "".join(r"[\s\-‐]+" + re.escape(w) + r"(?:s|x|es)?" for w in words[1:])
+    return rf"{re.escape(words[0])}(?<![\w-].{{{len(words[0])}}})(?:s|x|es)?{rest}(?![\w])"
 
 
 def finder(forms: tuple[str, ...]) -> Finder:
-    return Finder(term_pattern(forms), tuple(tuple(folded(p) for p in _parts(f)) for f in forms))
+    return Finder(term_source(forms), tuple(tuple(folded(p) for p in _parts(f)) for f in forms))
