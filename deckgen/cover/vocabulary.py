@@ -63,16 +63,26 @@ def _pattern(term: str) -> re.Pattern[str]:
 _NOISE = re.compile(r"https?://\S+|<[^>]*>", re.IGNORECASE)
 _TERMS = sorted(((term, motif) for motif, terms in KEYWORDS.items() for term in terms),
                 key=lambda tm: (-len(tm[0].split()), -len(tm[0])))
-_COMPILED = [(_pattern(term), motif) for term, motif in _TERMS]
+_COMPILED = [(_pattern(term), motif, tuple(w.rstrip("*").lower() for w in term.split())) for term, motif in _TERMS]
+
+
+def _lowered(plain: str) -> str:
+    # as the regex engine compares letters (the text is decomposed already: "ſ", "İ" are gone; "ı" is not)
+    return plain.lower().replace("ı", "i")
 
 
 def motif_scores(text: str) -> dict[str, int]:
     """How many words of each motif's vocabulary `text` uses."""
     plain = _NOISE.sub(" ", _plain(text))
+    low = _lowered(plain)
     scores = dict.fromkeys(KEYWORDS, 0)
-    for regex, motif in _COMPILED:
+    for regex, motif, words in _COMPILED:
+        if not all(w in low for w in words):
+            continue  # a term whose words the text lacks matches nothing: no need to scan it
         plain, n = regex.subn(" ", plain)
         scores[motif] += n
+        if n:
+            low = _lowered(plain)
     return scores
 
 

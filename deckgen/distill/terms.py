@@ -76,15 +76,22 @@ class Finder:
         return out
 
     @cached_property
-    def _scans(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(_scan_regex(ws)) if ws else re.compile("") for ws in self.words)
+    def _scans(self) -> list[re.Pattern[str] | None]:
+        return [None] * len(self.words)  # each compiled when a text first holds all its words
+
+    def _scan(self, i: int) -> re.Pattern[str]:
+        found = self._scans[i]
+        if found is None:
+            found = self._scans[i] = re.compile(_scan_regex(self.words[i]))
+        return found
 
     def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
         """`pattern.search(text)`; `low` is `folded(text)` when the caller has it."""
         if not all(self.words):
             return self.pattern.search(text)  # a spelling without words (an empty alias) matches anywhere
         low = folded(text) if low is None else low
-        scans = [rx for rx, ws in zip(self._scans, self.words) if all(w in low for w in ws)]
+        scans = [self._scan(i) for i, ws in enumerate(self.words)
+                 if ws[0] in low and (len(ws) == 1 or all(w in low for w in ws[1:]))]
         # each spelling's pattern on the folded text finds every place a match can begin (and, for a
         # spelling that is not case-sensitive, only those): the term's own pattern is tried there, in order
         at = 0
