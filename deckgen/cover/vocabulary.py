@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .motifs import MOTIFS
@@ -53,6 +54,7 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 
 
+@lru_cache(maxsize=None)
 def _pattern(term: str) -> re.Pattern[str]:
     words = [re.escape(w.rstrip("*")) + (r"[\w-]*" if w.endswith("*") else "s?") for w in term.split()]
     # A term in capitals is an acronym matched as written: "AI", not the French "j'ai".
@@ -63,7 +65,7 @@ def _pattern(term: str) -> re.Pattern[str]:
 _NOISE = re.compile(r"https?://\S+|<[^>]*>", re.IGNORECASE)
 _TERMS = sorted(((term, motif) for motif, terms in KEYWORDS.items() for term in terms),
                 key=lambda tm: (-len(tm[0].split()), -len(tm[0])))
-_COMPILED = [(_pattern(term), motif, tuple(w.rstrip("*").lower() for w in term.split())) for term, motif in _TERMS]
+_WORDS = [(term, motif, tuple(w.rstrip("*").lower() for w in term.split())) for term, motif in _TERMS]
 
 
 def _lowered(plain: str) -> str:
@@ -76,10 +78,10 @@ def motif_scores(text: str) -> dict[str, int]:
     plain = _NOISE.sub(" ", _plain(text))
     low = _lowered(plain)
     scores = dict.fromkeys(KEYWORDS, 0)
-    for regex, motif, words in _COMPILED:
+    for term, motif, words in _WORDS:
         if not all(w in low for w in words):
-            continue  # a term whose words the text lacks matches nothing: no need to scan it
-        plain, n = regex.subn(" ", plain)
+            continue  # a term whose words the text lacks matches nothing: no need to scan (or compile) it
+        plain, n = _pattern(term).subn(" ", plain)
         scores[motif] += n
         if n:
             low = _lowered(plain)

@@ -155,7 +155,15 @@ def outline_to_data(outline: Outline) -> dict:
 _CDumper = None
 if getattr(yaml, "__with_libyaml__", False):
     class _CDumper(yaml.CSafeDumper):  # type: ignore[no-redef]
-        pass
+        def represent_data(self, data):
+            # texts and numbers are most of an outline: their nodes straight away, as the representers
+            # registered below and SafeRepresenter.represent_int make them (texts and numbers are never aliased)
+            kind = type(data)
+            if kind is str:
+                return yaml.ScalarNode("tag:yaml.org,2002:str", data, style="|" if "\n" in data else None)
+            if kind is int:
+                return yaml.ScalarNode("tag:yaml.org,2002:int", str(data))
+            return super().represent_data(data)
 
     _CDumper.add_representer(str, _str_presenter)
     _CDumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from dataclasses import dataclass, field
@@ -421,11 +422,11 @@ def _build_tree(events: list, lang: str, last_line: int) -> tuple[Section, ...]:
             roots.append(node)
         stack.append(node)
 
-    starts = [h.line for h, _ in groups]
+    starts = sorted(h.line for h, _ in groups)
 
     def end_of(h: _Heading) -> int:
-        later = [s for s in starts if s > h.line]
-        return (min(later) - 1) if later else last_line
+        i = bisect.bisect_right(starts, h.line)  # the next heading's line: a book has thousands
+        return starts[i] - 1 if i < len(starts) else last_line
 
     def freeze(n: Node) -> Section:
         number, title = _split_number(n.heading.text)
