@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from operator import mul
 
 from . import yake_port
 from .sentences import content_words
@@ -178,10 +179,14 @@ def _rank(vectors: list[Vector], damping: float, iterations: int) -> list[float]
     # each sentence's non-zero in-links, in the order of j: the same sums as over the full row
     # (adding an exact 0.0 changes no float), without walking the zeros 60 times
     links = [[(j, sim[j][i]) for j in range(n) if sim[j][i] != 0.0] for i in range(n)]
+    sources = [[j for j, _ in row] for row in links]
+    weights = [[w for _, w in row] for row in links]
+    base = (1 - damping) / n
     rank = [1.0 / n] * n
     for _ in range(iterations):
         share = [rank[j] / out_weight[j] if out_weight[j] > 0 else 0.0 for j in range(n)]
-        new = [(1 - damping) / n + damping * sum(w * share[j] for j, w in links[i]) for i in range(n)]
+        # the same products summed in the same order, iterated in C
+        new = [base + damping * sum(map(mul, ws, map(share.__getitem__, js))) for js, ws in zip(sources, weights)]
         done = max(abs(a - b) for a, b in zip(new, rank)) < 1e-9
         rank = new
         if done:
