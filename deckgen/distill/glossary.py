@@ -90,15 +90,21 @@ def _matchers(lang: str, fields: tuple[str, ...] = FIELDS) -> tuple[_Matcher, ..
     return tuple(out)
 
 
-def fields_of(text: str, lang: str) -> tuple[str, ...]:
-    """The fields whose vocabulary the document uses: at least FIELD_MIN_TERMS distinct terms of each."""
+def fields_of(text: str, lang: str, hits: dict | None = None) -> tuple[str, ...]:
+    """The fields whose vocabulary the document uses: at least FIELD_MIN_TERMS distinct terms of each.
+    `hits` collects each term's first match, for the caller to look up instead of searching again."""
     def needed(field: str) -> int:
         low, high = FIELD_MIN_TERMS
         return max(low, min(high, math.ceil(len(_field_matchers(lang, field)) / 4),
                             math.ceil(len(words(text)) / WORDS_PER_FIELD_TERM)))
 
     low = folded(text)
-    found = {f: sum(1 for m in _field_matchers(lang, f) if m.pattern.search(text, low)) for f in FIELDS}
+    hits = {} if hits is None else hits
+    for f in FIELDS:
+        for m in _field_matchers(lang, f):
+            if m.pattern not in hits:
+                hits[m.pattern] = m.pattern.search(text, low)
+    found = {f: sum(1 for m in _field_matchers(lang, f) if hits[m.pattern]) for f in FIELDS}
     top = max(found.values(), default=0)
     # a field the text only touches (4 law terms in an AI paper of 40) would crowd the main field's entries
     return tuple(f for f in FIELDS if found[f] >= needed(f) and found[f] >= SECONDARY_FIELD_SHARE * top)
@@ -336,16 +342,17 @@ class _Hit:
 def build_glossary(chunks: tuple[Chunk, ...], lang: str) -> Glossary:
     """Detect the jargon of a document (its chunks in order) and define every term found."""
     full = "\n".join(c.text for c in chunks)
-    lowered, low = full.lower(), folded(full)
+    lowered = full.lower()
     defined: dict[str, _Found] = {}
     for f in source_definitions(chunks, lang):
         defined.setdefault((f.known.term if f.known else f.term).lower(), f)
     hits: list[_Hit] = []
     common_acronyms: set[str] = set()
-    for order, m in enumerate(_matchers(lang, fields_of(full, lang))):
+    first: dict = {}  # each bundled term's first match in the text, found while choosing the fields
+    for order, m in enumerate(_matchers(lang, fields_of(full, lang, first))):
         if m.term.common:
             common_acronyms.update(f for f in (m.term.term, *m.term.aliases) if _ACRONYM.fullmatch(f))
-        found = m.pattern.search(full, low)
+        found = first[m.pattern]
         if not found:
             continue
         # the list's spelling when the text uses it, else the text's own: the planner looks terms up in the text
