@@ -39,6 +39,11 @@ _NAMING = {
                      r"(?P<def>(?:le|la|les|l['’]|un|une|des|tout|toute)\s*[^.;:]{8,})", re.I),
     "en": re.compile(r"\b(?:is|are)\s+called\s+[\"“]?(?P<term>[\w -]{2,40}?)[\"”]?\s*[.,;]"),
 }
+# what each of the three shapes needs in a sentence (so in its text, whose sentences are pieces of it)
+_MAY_DEFINE = {
+    "en": re.compile(r"\s(?:is|are)\s+(?:a|an)\s|,\s+(?:a|an)\s|(?:is|are)\s+called\s"),
+    "fr": re.compile(r"\s(?:est|sont)\s+(?:un|une|des)\s|,\s+(?:un|une)\s|(?i:on\s+(?:appelle|nomme|parle\s+de)\s)"),
+}
 _DEF_ITEM = re.compile(r"^\s*(?:[•*-]|\d+\.)?\s*(?:(?:Le|La|Les|Un|Une|Des|The|A|An)\s+|L['’])?[«\"“]?\s*"
                        r"(?P<term>[^:«»\"“”()]{2,60}?)\s*[»\"”]?\s*(?:\([^()]*\))?\s*:\s*"
                        r"(?:désigne\s+|means\s+|refers\s+to\s+)?(?P<def>\S.{8,})$")
@@ -66,6 +71,8 @@ def sentence_definitions(text: str, lang: str, known: Callable[[str], bool]) -> 
     """(term, definition) pairs from copulas, appositives and naming verbs in running text."""
     lang = lang if lang in _COPULA_START else "en"
     out: list[tuple[str, str]] = []
+    if not _MAY_DEFINE[lang].search(text):
+        return out  # no sentence of it holds the words of a copula, an appositive or a naming verb: not split
     for sentence in split_sentences(text, lang):
         m = _COPULA_START[lang].match(sentence)
         if m and _looks_like_term(m.group("term"), known) and m.group("term").lower() not in ("it", "this", "that",
