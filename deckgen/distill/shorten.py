@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from deckgen.textutil import words
 
-from .sentences import bare, clause_follows, has_verb, rules_for, stopwords, tokens
+from .sentences import bare, clause_follows, has_verb, rules_for, stopwords, tokens, word_count
 from .standalone import (
     Context,
     definite_for_demonstrative,
@@ -350,7 +350,7 @@ def shorten(sentence: str, lang: str, limit: int, context: Context = Context(), 
     A version opening on a subject pronoun takes the previous sentence's subject (`context`) when
     that is safe, else it is left out. A sentence about the document itself ("Ce guide explique…") is
     left out unless `about_the_page` (a section that says nothing else)."""
-    if is_meta(sentence, lang) and not about_the_page:
+    if _is_meta(sentence, lang) and not about_the_page:
         return ()  # before "Ce document" reads "Le document": the sentence is about the page, not the topic
     out = []
     for c in compressions(sentence, lang):
@@ -359,6 +359,17 @@ def shorten(sentence: str, lang: str, limit: int, context: Context = Context(), 
             continue
         if text != c.text:
             c = Compression(text, c.cost + RESOLVED_COST, c.cut)
-        if is_point(c.text, lang, limit, cut=c.cut):
+        if word_count(c.text) <= limit and _point(c.text, lang, c.cut):
             out.append(c)
     return tuple(sorted(out, key=lambda c: (c.cost, -len(c.text), c.text)))
+
+
+# A sentence is shortened once per tier (12, 16, 18 words) and context: its versions are judged once.
+_is_meta = lru_cache(maxsize=1 << 14)(is_meta)
+
+
+@lru_cache(maxsize=1 << 16)
+def _point(text: str, lang: str, cut: bool) -> bool:
+    """`is_point(text, lang, limit, cut=cut)` for any `limit` of at least the text's word count (the
+    limit only caps the count; tests/distill/test_shorten.py holds them equal)."""
+    return is_point(text, lang, word_count(text), cut=cut)
