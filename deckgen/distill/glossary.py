@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -304,9 +304,9 @@ class Glossary:
         in order of appearance."""
         hits: list[tuple[int, str]] = []
         low = folded(text)
-        for term, pattern, common in self.matchers:
+        for term, pattern in self._candidates(low):
             m = pattern.search(text, low)
-            if m and not common:
+            if m:
                 hits.append((m.start(), term))
         known = {t.lower() for t, _, _ in self.matchers} | {a.lower() for a in self.common_acronyms}
         for a in acronyms(text):
@@ -322,9 +322,20 @@ class Glossary:
 
     def _has_jargon(self, text: str) -> bool:
         low = folded(text)
-        if any(not common and pattern.search(text, low) for _, pattern, common in self.matchers):
+        if any(pattern.search(text, low) for _, pattern in self._candidates(low)):
             return True
         return any(a not in self.common_acronyms for a in acronyms(text))
+
+    def _candidates(self, low: str) -> list[tuple[str, Finder]]:
+        """The terms (not the common ones) one of whose spellings' first words the folded text holds:
+        the others cannot match, and a slide's text is asked about every term of the document."""
+        present = {w for w in self._first_words if w in low}
+        return [(term, p) for term, p, common in self.matchers
+                if not common and (p.firsts is None or not p.firsts.isdisjoint(present))]
+
+    @cached_property
+    def _first_words(self) -> frozenset[str]:
+        return frozenset(w for _, p, common in self.matchers if not common and p.firsts for w in p.firsts)
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,12 @@ class Finder:
         return out
 
     @cached_property
+    def firsts(self) -> frozenset[str] | None:
+        """The first words of its spellings (folded), one of which any match begins with; None when a
+        spelling has no words (it matches anywhere)."""
+        return frozenset(ws[0] for ws in self.words) if all(self.words) else None
+
+    @cached_property
     def _scans(self) -> list[re.Pattern[str] | None]:
         return [None] * len(self.words)  # each compiled when a text first holds all its words
 
