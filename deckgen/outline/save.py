@@ -149,9 +149,10 @@ def outline_to_data(outline: Outline) -> dict:
 
 # libyaml's emitter (PyYAML's C one, several times faster) writes the very bytes of PyYAML's own for
 # text of printable characters of the Basic Multilingual Plane and line feeds (not the other line
-# breaks; pinned by a fuzz
-# test); it escapes the characters beyond it (emoji) that PyYAML writes as they are, so an outline
-# with any other character is written by PyYAML's emitter.
+# breaks), as tests/outline/test_yaml_emitters.py pins; an outline with any other character is
+# written by PyYAML's emitter. Characters beyond the plane (emoji), which libyaml escapes where PyYAML
+# writes them as they are, go through it as private-use characters the outline does not hold, put
+# back afterwards: both emitters treat the two alike (printable, one column).
 _CDumper = None
 if getattr(yaml, "__with_libyaml__", False):
     class _CDumper(yaml.CSafeDumper):  # type: ignore[no-redef]
@@ -167,7 +168,7 @@ if getattr(yaml, "__with_libyaml__", False):
 
     _CDumper.add_representer(str, _str_presenter)
     _CDumper.add_representer(_Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True))
-_NOT_FOR_C = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd]|\ufeff| \\n|\\n |\\n\\Z")
+_NOT_FOR_C = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd]|\ufeff| \\n|\\n\\Z")
 
 
 def _for_c(data: Any, flow: bool = False) -> bool:
@@ -182,10 +183,59 @@ def _for_c(data: Any, flow: bool = False) -> bool:
     return isinstance(data, int)  # line numbers, seeds, minutes (bool is an int too)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010fffe]")  # PyYAML's printable characters beyond the plane
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+
+
+def _texts(data: Any):
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _texts(k)
+            yield from _texts(v)
+    elif isinstance(data, list):
+        for v in data:
+            yield from _texts(v)
+
+
+def _stood_in(data: Any, table: dict[str, str]) -> Any:
+    if isinstance(data, str):
+        return _ASTRAL.sub(lambda m: table[m.group()], data) if _ASTRAL.search(data) else data
+    if isinstance(data, dict):
+        return {_stood_in(k, table): _stood_in(v, table) for k, v in data.items()}
+    if isinstance(data, _Flow):
+        return _Flow(_stood_in(v, table) for v in data)
+    if isinstance(data, list):
+        return [_stood_in(v, table) for v in data]
+    return data
+
+
+def _with_stand_ins(data: Any) -> tuple[Any, dict[str, str]] | None:
+    """`data` with each character beyond the plane replaced by a private-use one it does not hold, and
+    {stand-in: character}; None when there are not enough free private-use characters."""
+    texts = list(_texts(data))
+    astral = sorted({c for t in texts if _ASTRAL.search(t) for c in _ASTRAL.findall(t)})
+    if not astral:
+        return data, {}
+    taken = {c for t in texts for c in _PRIVATE.findall(t)}
+    free = (chr(c) for c in range(0xE000, 0xF900) if chr(c) not in taken)
+    table = dict(zip(astral, free))
+    if len(table) < len(astral):
+        return None
+    return _stood_in(data, table), {v: k for k, v in table.items()}
+
+
 def yaml_text(data: Any, *, fast: bool = True) -> str:
     """`data` as block YAML, keys in order, Unicode as is, lines up to 100 characters."""
-    dumper = _CDumper if fast and _CDumper is not None and _for_c(data) else _Dumper
-    return yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    options = dict(sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    stood_in = _with_stand_ins(data) if fast and _CDumper is not None else None
+    if stood_in is not None and _for_c(stood_in[0]):
+        text = yaml.dump(stood_in[0], Dumper=_CDumper, **options)
+        for stand_in, char in stood_in[1].items():
+            text = text.replace(stand_in, char)
+        return text
+    return yaml.dump(data, Dumper=_Dumper, **options)
 
 
 def dump_outline(outline: Outline) -> str:

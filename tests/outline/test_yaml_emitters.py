@@ -15,7 +15,8 @@ pytestmark = pytest.mark.skipif(save._CDumper is None, reason="PyYAML without li
 PIECES = ["word", "mot", "élément", "l’IA", "C'est", " ", "  ", "\n", "\n\n", ": ", " #", "# ", "- ", "-", "?",
           "'", '"', "|", ">", "{", "}", "[", "]", ",", "&", "*", "!", "%", "@", "`", "«\u00a0", "\u00a0»", "…",
           "—", "null", "true", "yes", "~", "0", "12", "3.5", "1e3", "0x1F", "x" * 60, "long " * 30, "\t", "\r",
-          "🎊", "\u2028", "\x85", "\ufeff", "\u200b", "ü", "日本", "  \n", " \n ", "\n  indented", "trailing "]
+          "🎊", "🛰", "\U0001F600x", "\ue000", "\u2028", "\x85", "\ufeff", "\u200b", "ü", "日本", "  \n", " \n ",
+          "\n  indented", "\n    - nested", "\n\t", "trailing "]
 
 
 def _text(rng: random.Random) -> str:
@@ -36,14 +37,17 @@ def _data(rng: random.Random, depth: int = 0):
 
 def test_libyaml_writes_what_pyyaml_writes():
     rng = random.Random(14)
-    by_c = 0
+    by_c = with_emoji = 0
     for _ in range(3000):
         data = {"sections": [_data(rng) for _ in range(rng.randint(1, 4))]}
         fast, slow = yaml_text(data), yaml_text(data, fast=False)
         assert fast == slow, data
         assert yaml.safe_load(slow) is not None
-        by_c += save._for_c(data)
-    assert by_c > 300  # the fast path was taken, not only the fallback
+        stood_in = save._with_stand_ins(data)
+        if stood_in is not None and save._for_c(stood_in[0]):
+            by_c += 1
+            with_emoji += bool(stood_in[1])
+    assert by_c > 300 and with_emoji > 30  # the fast path was taken (emoji too), not only the fallback
 
 
 def test_emoji_are_written_as_they_are():
