@@ -8,10 +8,10 @@ from .motif_flow import paint_flow
 from .motif_geometric import paint_geometric
 from .motif_network import paint_network
 from .motif_organic import paint_organic
+from .names import MOTIFS
 
 # "brain" is drawn by its own layers (brain, body, network, network_draw) in draw.py: its sequence of
 # random draws is what keeps the committed covers byte-identical.
-MOTIFS = ("brain", "network", "flow", "geometric", "organic")
 PAINTERS: dict[str, Callable[..., None]] = {
     "network": paint_network,
     "flow": paint_flow,

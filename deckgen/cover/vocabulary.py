@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .motifs import MOTIFS
+from .names import MOTIFS
 
 if TYPE_CHECKING:
     from deckgen.outline.model import Outline
