@@ -23,7 +23,7 @@ from deckgen.yamlcheck import load_yaml
 from .definitions import list_definitions, sentence_definitions
 from .sentences import bare, split_sentences, stopwords
 from .shorten import shorten
-from .terms import Finder, finder, folded, is_cased
+from .terms import Finder, finder, folded, is_cased, word_runs
 
 MAX_DEFINITION_WORDS = 15
 _ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w'’])")  # "l'OCDE" counts
@@ -99,11 +99,12 @@ def fields_of(text: str, lang: str, hits: dict | None = None) -> tuple[str, ...]
                             math.ceil(len(words(text)) / WORDS_PER_FIELD_TERM)))
 
     low = folded(text)
+    runs = word_runs(low)
     hits = {} if hits is None else hits
     for f in FIELDS:
         for m in _field_matchers(lang, f):
             if m.pattern not in hits:
-                hits[m.pattern] = m.pattern.search(text, low)
+                hits[m.pattern] = m.pattern.search(text, low, runs)
     found = {f: sum(1 for m in _field_matchers(lang, f) if hits[m.pattern]) for f in FIELDS}
     top = max(found.values(), default=0)
     # a field the text only touches (4 law terms in an AI paper of 40) would crowd the main field's entries

@@ -91,13 +91,14 @@ class Finder:
             found = self._scans[i] = re.compile(_scan_regex(self.words[i]))
         return found
 
-    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
-        """`pattern.search(text)`; `low` is `folded(text)` when the caller has it."""
+    def search(self, text: str, low: str | None = None,
+               runs: frozenset[str] | None = None) -> re.Match[str] | None:
+        """`pattern.search(text)`; `low` is `folded(text)` and `runs` is `word_runs(low)` when the caller has them."""
         if not all(self.words):
             return self.pattern.search(text)  # a spelling without words (an empty alias) matches anywhere
         low = folded(text) if low is None else low
         scans = [self._scan(i) for i, ws in enumerate(self.words)
-                 if ws[0] in low and (len(ws) == 1 or all(w in low for w in ws[1:]))]
+                 if _holds_first(ws[0], low, runs) and (len(ws) == 1 or all(w in low for w in ws[1:]))]
         # each spelling's pattern on the folded text finds every place a match can begin (and, for a
         # spelling that is not case-sensitive, only those): the term's own pattern is tried there, in order
         at = 0
@@ -119,6 +120,23 @@ class Finder:
 
     def may_match(self, low: str) -> bool:
         return not all(self.words) or bool(self._firsts(low))
+
+
+_RUN = re.compile(r"\w+")
+
+
+def word_runs(low: str) -> frozenset[str]:
+    """The runs of word characters of a (folded) text: a book is searched for hundreds of terms."""
+    return frozenset(_RUN.findall(low))
+
+
+def _holds_first(first: str, low: str, runs: frozenset[str] | None) -> bool:
+    """False when no match can begin with `first`. A match's first word has no word character or hyphen
+    before it and none but a plural ending after it: a first word of word characters only is then a
+    whole run of the text, with or without its ending."""
+    if runs is not None and _RUN.fullmatch(first):
+        return first in runs or first + "s" in runs or first + "x" in runs or first + "es" in runs
+    return first in low
 
 
 def _scan_regex(words: tuple[str, ...]) -> str:
