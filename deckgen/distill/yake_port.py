@@ -33,7 +33,9 @@ _CAPITAL = re.compile(r"^(\s*([A-Z]))")
 def stopwords(lan: str) -> frozenset[str]:
     """The library's stop-word list for a language (its "noLang" list when it has none)."""
     spec = find_spec("yake")  # finds the package without importing it (and numpy, networkx with it)
-    folder = Path(next(iter(spec.submodule_search_locations or ()))) / "core" / "StopwordsList"
+    package = Path(next(iter(spec.submodule_search_locations or ())))
+    folder = next((f for f in (package / "core" / "StopwordsList", package / "StopwordsList") if f.is_dir()),
+                  package / "core" / "StopwordsList")
     path = folder / f"stopwords_{lan[:2].lower()}.txt"
     if not path.exists():
         path = folder / "stopwords_noLang.txt"
