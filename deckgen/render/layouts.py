@@ -75,7 +75,9 @@ class LayoutSlides:
             sized = self._card_plan(s, box, per_row, rows, True)
             if sized is not None:
                 break
-        if n <= 3 and not any(c.heading for c in s.cards):
+        # columns at the largest size in five lines or fewer leave bands nothing to win: not measured
+        settled = sized is not None and sized[1] >= self.theme.sizes.body and sized[3] <= 5 * 1.22 * sized[1]
+        if n <= 3 and not any(c.heading for c in s.cards) and not settled:
             # long sentences as cards: stacked full-width bands, when they set the text larger than columns,
             # or nearly as large where a column would run past five lines (a long sentence reads badly there)
             stacked = self._card_plan(s, box, 1, n, True)
