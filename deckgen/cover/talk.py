@@ -13,7 +13,7 @@ from deckgen.outline.model import Cover, Outline, Picture, Slide
 from deckgen.outline.paths import COVER_SUFFIXES, TalkFiles, is_remote, source_line
 
 from .from_theme import dark_image
-from .image import MAX_INPUT_PIXELS, decoded
+from .image import MAX_INPUT_PIXELS, checked
 from .palette import CoverPalette
 from .placeholder import write_placeholder
 
@@ -25,7 +25,7 @@ def _usable(files: TalkFiles, ref: str) -> tuple[Path | None, str]:
     path, problem = files.picture(ref)
     if path is not None:
         try:
-            decoded(path, MAX_INPUT_PIXELS)  # corrupt, huge or non-image files are refused here
+            checked(path, MAX_INPUT_PIXELS)  # corrupt, huge or non-image files are refused here
         except DeckgenError as exc:
             return None, f"cannot be used ({exc.message})"
     return path, problem

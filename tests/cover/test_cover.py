@@ -322,3 +322,21 @@ def test_default_palette_is_pastel() -> None:
         assert luminance(cover._rgb(colour)) > 0.35
     assert luminance(cover._rgb(DEFAULT_PALETTE.ink)) < min(
         luminance(cover._rgb(c)) for c in DEFAULT_PALETTE.accents)
+
+
+def test_a_build_checks_a_png_by_its_checksums_and_refuses_an_altered_or_cut_one(tmp_path: Path) -> None:
+    from deckgen.cover.image import checked
+
+    good = tmp_path / "good.png"
+    Image.new("RGB", (64, 48), (10, 120, 200)).save(good)
+    checked(good, 10_000)  # whole: no error
+    data = good.read_bytes()
+    altered, cut = tmp_path / "altered.png", tmp_path / "cut.png"
+    i = data.index(b"IDAT") + 8
+    altered.write_bytes(data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:])  # one byte of the pixels changed
+    cut.write_bytes(data[: len(data) // 2])
+    for bad in (altered, cut):
+        with pytest.raises(InputError, match="unreadable or corrupt"):
+            checked(bad, 10_000)
+    with pytest.raises(InputError, match="too large"):
+        checked(good, 1_000)  # 64 × 48 pixels over the limit, refused from the header alone
