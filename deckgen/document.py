@@ -42,6 +42,10 @@ class Image:
     title: str = ""
 
 
+# A do/don't table's heads open on these marks (parse writes them; the slide title leaves them out).
+DO_MARK, DONT_MARK = "✔", "✘"
+
+
 @dataclass(frozen=True)
 class Table:
     """A pipe table: header cells and body rows of plain text."""

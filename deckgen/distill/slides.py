@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from deckgen.document import Code, Document, Image, Paragraph, Quote, Section, Table
+from deckgen.document import DO_MARK, DONT_MARK, Code, Document, Image, Paragraph, Quote, Section, Table
 from deckgen.levels import LEVEL_IDS
 from deckgen.outline.model import CodeSample, OutlineSection, Picture, Point, Slide, TableData
 
@@ -56,7 +56,8 @@ def _picture_path(image: Image) -> str | None:
 
 def _titled(title: str, header: tuple[str, ...], lang: str) -> str:
     """A table slide's title names what the table compares, so it never repeats its section's."""
-    cols = [h.strip("✔✘ ") for h in header if h.strip("✔✘ ")]  # a do/don't mark is for the columns' heads
+    marks = f"{DO_MARK}{DONT_MARK} "  # a do/don't mark is for the columns' heads
+    cols = [h.strip(marks) for h in header if h.strip(marks)]
     if not cols:
         return f"{title} — {'tableau' if lang == 'fr' else 'table'}"
     sep = "\u00a0: " if lang == "fr" else ": "

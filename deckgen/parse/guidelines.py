@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import zip_longest
 
-from deckgen.document import Image, Paragraph, Table
+from deckgen.document import DO_MARK, DONT_MARK, Image, Paragraph, Table
 
-_MARKS = r"[\s✅❌✔✓✗✘⚠️👍👎]*"
+_MARK_CHARS = "✅❌✔✓✗✘⚠👍👎\ufe0f"  # how pages mark a verdict, emoji variation selector included
+_MARKS = rf"[\s{_MARK_CHARS}]*"
 _DO = re.compile(rf"^{_MARKS}(à faire|a faire|do|recommandé|recommended|bonne pratique|good|correct)\W*$", re.I)
 _DONT = re.compile(rf"^{_MARKS}(à ne pas faire|a ne pas faire|à éviter|don[’']?t|do not|avoid|déconseillé|"
                    rf"not recommended|mauvaise pratique|bad|incorrect)\W*$", re.I)
@@ -42,7 +43,7 @@ def verdict(info: str) -> tuple[bool, str] | None:
     m = _LABEL.match(info)
     candidates = [m.group("bracket") or m.group("rest") or "" if m else "", info.split("{")[0]]
     for label in (c.strip() for c in candidates if c and c.strip()):
-        clean = " ".join(re.sub(r"[✅❌✔✓✗✘⚠👍👎\ufe0f]", " ", label).split())
+        clean = " ".join(re.sub(f"[{_MARK_CHARS}]", " ", label).split())
         clean = clean[:1].upper() + clean[1:]
         if _DO.match(label):
             return True, clean
@@ -80,7 +81,7 @@ def pair_guidelines(events: list, is_picture: Callable[[object], bool], is_headi
         if dos and donts:
             rows = tuple((a.text if a else "", b.text if b else "") for a, b in zip_longest(dos, donts))
             # the verdict marked as design systems mark it, with glyphs every office font falls back on
-            header = (f"✔ {dos[0].label}", f"✘ {donts[0].label}")
+            header = (f"{DO_MARK} {dos[0].label}", f"{DONT_MARK} {donts[0].label}")
             out.append(wrap(GuidelineTable(header, rows, run[0].line)))
         else:
             out += [wrap(Paragraph(g.text, g.line)) for g in run if g.text]

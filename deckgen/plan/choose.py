@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
+from deckgen.document import DO_MARK, DONT_MARK
 from deckgen.levels import Audience
 from deckgen.outline.model import OutlineSection, Slide, TableData
 from deckgen.textutil import words
@@ -51,7 +52,7 @@ def numeric_columns(table: TableData) -> list[int]:
 def is_contrast(table: TableData) -> bool:
     """A two-column table whose headers oppose each other (pros/cons, before/after, do/don't)."""
     return (len(table.header) == 2 and len(table.rows) <= 6
-            and all(_CONTRAST.match(h.strip().strip("*_ ✔✘✅❌")) for h in table.header))
+            and all(_CONTRAST.match(h.strip().strip(f"*_ {DO_MARK}{DONT_MARK}✅❌")) for h in table.header))
 
 
 def _table_slides(base: PlannedSlide, table: TableData, layout: str, theme: Theme, lang: str) -> list[PlannedSlide]:
