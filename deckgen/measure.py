@@ -52,7 +52,7 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
 
 
 _TOKENS = re.compile(r"\n|[^\s]+")  # hard line breaks and words, as str.split() sees them
-_CACHED_CHARS = 64  # cache the advance of words and short runs; never of megabyte strings
+_CACHED_CHARS = 200  # cache the advance of words and lines; never of megabyte strings
 
 
 @lru_cache(maxsize=8192)
@@ -159,6 +159,26 @@ def _fit_prefix(path: str, word: str, limit: float) -> int:
     return good
 
 
+_CACHED_TEXT = 2000  # paragraphs up to this long are wrapped once per font, size and width
+
+
+@lru_cache(maxsize=16384)
+def _measured_words(path: str, text: str) -> tuple[tuple[str, ...], tuple[float, ...]]:
+    # a text is wrapped at several sizes and widths (a card tries each size down to the smallest):
+    # its words and their advances do not depend on either
+    tokens = tuple(_TOKENS.findall(text))
+    return tokens, tuple(0.0 if w == "\n" else _advance(path, w) for w in tokens)
+
+
+def _words_of(path: str, text: str) -> Iterator[tuple[str, float]]:
+    if len(text) <= _CACHED_TEXT:
+        yield from zip(*_measured_words(path, text))
+        return
+    for match in _TOKENS.finditer(text):  # lazily: a caller may stop after one box of lines
+        word = match.group()
+        yield word, (0.0 if word == "\n" else _advance(path, word))
+
+
 def iter_wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float) -> Iterator[str]:
     """The lines of `wrap`, one at a time, so callers can stop as soon as a box is full."""
     path = str(font_file)
@@ -169,13 +189,11 @@ def iter_wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float)
     space = _advance(path, " ")
     line: list[str] = []
     used = 0.0
-    for match in _TOKENS.finditer(text):  # lazily: a caller may stop after one box of lines
-        word = match.group()
+    for word, advance in _words_of(path, text):
         if word == "\n":
             yield " ".join(line)
             line, used = [], 0.0
             continue
-        advance = _advance(path, word)
         if (used + space + advance if line else advance) <= limit:
             used = used + space + advance if line else advance
             line.append(word)
@@ -197,9 +215,6 @@ def iter_wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float)
 def wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float) -> list[str]:
     """Greedy word wrap as a slide renderer does it; over-long words are broken by characters."""
     return [line for line, _ in _lines(text, font_file, size_pt, width_pt)]
-
-
-_CACHED_TEXT = 2000  # paragraphs up to this long are wrapped once per font, size and width
 
 
 @lru_cache(maxsize=16384)

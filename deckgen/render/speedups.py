@@ -1,4 +1,4 @@
-"""python-pptx, made fast where deckgen leans on it: part names and XPath queries.
+"""python-pptx, made fast where deckgen leans on it: part names, XPath queries and picture headers.
 
 python-pptx names each new part (a slide's notes, a picture, a chart) by walking every part of the
 package to find the next free number: each slide then costs time in proportion to the slides
@@ -14,6 +14,8 @@ from lxml import etree
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import _nsmap
 from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.parts.image import Image as PptxImage
+from pptx.util import lazyproperty
 
 
 @lru_cache(maxsize=512)
@@ -27,9 +29,29 @@ def _xpath(self, xpath_str: str):
     return _compiled(xpath_str)(self)
 
 
+_PROPS: dict[bytes, tuple] = {}
+_PROPS_KEPT = 64  # distinct pictures remembered; a deck of hundreds only opens the rest again
+_read_props = PptxImage._pil_props.__wrapped__ if hasattr(PptxImage._pil_props, "__wrapped__") else None
+
+
+def _pil_props(self) -> tuple:
+    # python-pptx opens a picture with Pillow to read its format, size and dpi three times per picture
+    # shape (adding the part, then its dpi, then its pixel size), and again in every deck of a talk:
+    # the answer depends on the bytes alone
+    props = _PROPS.get(self._blob)
+    if props is None:
+        if len(_PROPS) >= _PROPS_KEPT:
+            _PROPS.clear()
+        props = _PROPS[self._blob] = _read_props(self)
+    return props
+
+
 def compile_xpaths_once() -> None:
-    """Route python-pptx's element queries through compiled, cached XPath objects (idempotent)."""
+    """Route python-pptx's element queries through compiled, cached XPath objects, and remember the
+    header of each picture it reads (idempotent)."""
     BaseOxmlElement.xpath = _xpath
+    if _read_props is not None:
+        PptxImage._pil_props = lazyproperty(_pil_props)
 
 
 def fast_part_names(prs) -> None:

@@ -1,0 +1,63 @@
+"""The renderer's shortcuts around python-pptx and the text measure give what the plain ways give."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+
+from PIL import Image as PILImage
+from pptx import Presentation
+from pptx.parts.image import Image as PptxImage
+from pptx.util import Inches
+
+from deckgen.measure import resolve_font_file, wrap
+from deckgen.render import speedups
+
+FONT = resolve_font_file("Carlito-Regular.ttf")
+
+
+def test_rendering_does_not_load_urllib_request_but_it_still_works():
+    code = ("import sys, deckgen.render; loaded = 'http.client' in sys.modules; "
+            "from urllib.request import Request, urlopen; import urllib.request; "
+            "print(loaded, callable(urlopen), Request.__module__, urllib.request.urlopen is urlopen, "
+            "type(sys.modules['urllib.request']).__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True", "urllib.request", "True", "module"]
+
+
+def _png(size: tuple[int, int], dpi: tuple[int, int] | None) -> bytes:
+    buf = io.BytesIO()
+    PILImage.new("RGB", size, "#88AACC").save(buf, "PNG", **({"dpi": dpi} if dpi else {}))
+    return buf.getvalue()
+
+
+def test_picture_headers_are_read_once_and_as_pillow_reads_them(tmp_path):
+    speedups.compile_xpaths_once()
+    blobs = [_png((400, 300), (150, 150)), _png((30, 90), None)]
+    jpeg = io.BytesIO()
+    PILImage.new("RGB", (64, 48), "#336699").save(jpeg, "JPEG", dpi=(96, 96))
+    blobs.append(jpeg.getvalue())
+    for blob in blobs:
+        first, second = PptxImage.from_blob(blob), PptxImage.from_blob(bytes(blob))  # equal bytes, two objects
+        assert first._pil_props == speedups._read_props(first)
+        assert second._pil_props is first._pil_props  # remembered, not read again
+    # a deck shows each at python-pptx's own size for it (dpi honoured)
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    for i, blob in enumerate(blobs):
+        (tmp_path / f"p{i}").write_bytes(blob)
+        pic = slide.shapes.add_picture(str(tmp_path / f"p{i}"), 0, 0)
+        fmt, (w, h), dpi = speedups._read_props(PptxImage.from_blob(blob))
+        dpi = dpi or (72, 72)
+        assert abs(pic.width - Inches(w / round(dpi[0]))) <= 1 and abs(pic.height - Inches(h / round(dpi[1]))) <= 1
+
+
+def test_a_paragraph_wraps_alike_below_and_above_the_cached_length():
+    words = "les modèles génératifs transforment la production de contenus et soulèvent des questions".split()
+    long = " ".join(words[i % len(words)] for i in range(600))  # well over the 2,000 cached characters
+    lines = wrap(long, FONT, 24, 500)
+    head = " ".join(lines[:10])
+    assert len(head) < 2000 < len(long)
+    assert wrap(head, FONT, 24, 500) == lines[:10]
+    assert wrap(head, FONT, 20, 500) != lines[:10]  # another size wraps elsewhere: not a stale cache
