@@ -71,6 +71,18 @@ def text_width(text: str, font_file: Path | str, size_pt: float) -> float:
     return _advance(str(font_file), text) * size_pt * SAFETY
 
 
+@lru_cache(maxsize=4096)
+def _widest_advance(path: str, text: str) -> float | None:
+    return max((_advance(path, w) for w in text.split()), default=None)
+
+
+def widest_word(texts: list[str], font_file: Path | str, size_pt: float) -> float | None:
+    """Width in points of the widest word of `texts` (None without words): what `text_width` gives it."""
+    path = str(font_file)
+    widest = max((a for a in (_widest_advance(path, t) for t in texts) if a is not None), default=None)
+    return None if widest is None else widest * size_pt * SAFETY
+
+
 @lru_cache(maxsize=32)
 def _em_line_height(path: str) -> float:
     # Office and LibreOffice space single lines by the font's ascent + descent + line gap

@@ -30,7 +30,7 @@ from deckgen.plan.layout import (
 from deckgen.theme.loader import Theme
 
 from . import fastxml
-from .speedups import compile_xpaths_once, fast_part_names
+from .speedups import speed_up_pptx, fast_part_names
 from .template import bring_to_front, open_template
 
 # Layout names to look for, per slide kind, in English and French PowerPoint/LibreOffice templates.
@@ -62,7 +62,7 @@ class Canvas:
         self.branded = theme.template is not None  # keep the template's own backgrounds and look
         self.prs = open_template(theme.template) if theme.template else Presentation()
         self.prs.slide_width, self.prs.slide_height = E(SLIDE_W), E(SLIDE_H)
-        compile_xpaths_once()
+        speed_up_pptx()
         fast_part_names(self.prs)
         self.warnings: list[str] = []
         self._layouts: dict[str, object] = {}
@@ -127,9 +127,12 @@ class Canvas:
         fill.solid()
         fill.fore_color.rgb = rgb(colour)
 
-    def rect(self, slide, box: Box, colour: str, shape=MSO_SHAPE.RECTANGLE, name: str = "Decor"):
-        """A filled shape without line, shadow or text (python-pptx's add_shape and setters, in one pass)."""
-        return fastxml.add_rect(slide.shapes, shape, E(box.x), E(box.y), E(box.w), E(box.h), colour, name)
+    def rect(self, slide, box: Box, colour: str, shape=MSO_SHAPE.RECTANGLE, name: str = "Decor", *,
+             corner: float | None = None):
+        """A filled shape without line, shadow or text (python-pptx's add_shape and setters, in one pass);
+        `corner` is a rounded rectangle's radius as a fraction of its shorter side."""
+        return fastxml.add_rect(slide.shapes, shape, E(box.x), E(box.y), E(box.w), E(box.h), colour, name,
+                                corner)
 
     def frame(self, shape, box: Box, *, anchor=MSO_ANCHOR.TOP):
         """Place a shape and set its text frame: word wrap, no autofit, the canvas's insets, `anchor`."""

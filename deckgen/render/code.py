@@ -95,8 +95,7 @@ class CodeSlides:
         height = min(box.h, need + 2 * CODE_PAD)
         panel = Box(box.x, box.y + (box.h - height) / 2, box.w, height)
         colour = pal.surface
-        shp = self.rect(slide, panel, colour, MSO_SHAPE.ROUNDED_RECTANGLE, name="Code panel")
-        shp.adjustments[0] = 0.04
+        shp = self.rect(slide, panel, colour, MSO_SHAPE.ROUNDED_RECTANGLE, name="Code panel", corner=0.04)
         if colour == pal.background or self.branded:
             shp.line.color.rgb = rgb(pal.divider_background)
         self.rect(slide, Box(panel.x, panel.y + 14, 5, panel.h - 28), pal.accent, name="Code rule")

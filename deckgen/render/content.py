@@ -164,8 +164,7 @@ class ContentSlides:
         height = text_h + who_h + 40
         panel = Box(box.x + 30, box.y + (box.h - height) / 2, box.w - 60, height)
         if not self.branded:
-            shp = self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Quote panel")
-            shp.adjustments[0] = 0.08
+            self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Quote panel", corner=0.08)
         self.rect(slide, Box(panel.x, panel.y + 20, 6, panel.h - 40), pal.accent, name="Quote rule")
         self.text(slide, Box(inner.x, panel.y + 20, inner.w, text_h), [text], size, pal.title,
                   align=PP_ALIGN.CENTER, anchor=MSO_ANCHOR.MIDDLE, name="Quote")

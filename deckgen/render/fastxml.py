@@ -46,6 +46,15 @@ def _prst(autoshape_type) -> str:
 
 
 @lru_cache(maxsize=64)
+def _guides(autoshape_type, first: float) -> tuple[tuple[str, str], ...]:
+    """The `a:gd` (name, fmla) python-pptx writes for `shape.adjustments[0] = first`: every adjustment
+    of the preset, the first set, the others at their defaults."""
+    values = list(AutoShapeType.default_adjustment_values(autoshape_type))
+    values[0] = (values[0][0], int(first * 100000.0))
+    return tuple((name, "val %d" % val) for name, val in values)
+
+
+@lru_cache(maxsize=64)
 def font_size(size: float) -> str:
     """A run's `sz` (centipoints) for a size in points, as `font.size = Pt(size)` writes it."""
     return ST_TextFontSize.to_xml(Emu(Pt(size)).centipoints)
@@ -78,14 +87,19 @@ def _xfrm(spPr, x: int, y: int, cx: int, cy: int) -> None:
     _SUB(xfrm, f"{_A}ext", {"cx": str(cx), "cy": str(cy)})
 
 
-def add_rect(shapes, prst_type, x: int, y: int, cx: int, cy: int, colour: str, name: str):
-    """`shapes.add_shape` then a solid fill, no line, no shadow, empty text: the canvas's `rect`."""
+def add_rect(shapes, prst_type, x: int, y: int, cx: int, cy: int, colour: str, name: str,
+             corner: float | None = None):
+    """`shapes.add_shape` then a solid fill, no line, no shadow, empty text: the canvas's `rect`; with
+    `corner`, `shape.adjustments[0] = corner` too (a rounded rectangle's radius)."""
     spTree = shapes._spTree
     sp = spTree.makeelement(f"{_P}sp")
     _nv(sp, shapes._next_shape_id, name, False)
     spPr = _SUB(sp, f"{_P}spPr")
     _xfrm(spPr, x, y, cx, cy)
-    _SUB(_SUB(spPr, f"{_A}prstGeom", {"prst": _prst(prst_type)}), f"{_A}avLst")
+    av = _SUB(_SUB(spPr, f"{_A}prstGeom", {"prst": _prst(prst_type)}), f"{_A}avLst")
+    if corner is not None:
+        for gd_name, fmla in _guides(prst_type, corner):
+            _SUB(av, f"{_A}gd", {"name": gd_name, "fmla": fmla})
     _SUB(_SUB(spPr, f"{_A}solidFill"), f"{_A}srgbClr", {"val": hex_colour(colour)})
     _SUB(_SUB(spPr, f"{_A}ln"), f"{_A}noFill")
     _SUB(spPr, f"{_A}effectLst")

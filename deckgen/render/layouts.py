@@ -5,7 +5,7 @@ from __future__ import annotations
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 
-from deckgen.measure import Para, paragraphs_height, text_width
+from deckgen.measure import Para, paragraphs_height, widest_word
 from deckgen.plan.deckplan import PlannedSlide
 from deckgen.plan.layout import INSET_X, INSET_Y, Box, best_size, body_box
 
@@ -32,8 +32,8 @@ class LayoutSlides:
 
     def _words_fit(self, texts: list[str], size: float, width: float, bold: bool) -> bool:
         """True when no word of `texts` is wider than `width` at `size`: a word is never broken."""
-        font = (self.theme.heading_font if bold else self.theme.body_font).file
-        return all(text_width(w, font, size) <= width - 2 * INSET_X for t in texts for w in t.split())
+        widest = widest_word(texts, (self.theme.heading_font if bold else self.theme.body_font).file, size)
+        return widest is None or widest <= width - 2 * INSET_X
 
     def _card_plan(self, s: PlannedSlide, box: Box, per_row: int, rows: int, with_lines: bool):
         """(heading size, line size, heading height, line height, card height) of the largest cards that fit."""
@@ -101,8 +101,7 @@ class LayoutSlides:
             x = box.x + (i % per_row) * (w + CARD_GAP)
             top = top0 + (i // per_row) * (card_h + CARD_GAP)
             shp = self.rect(slide, Box(x, top, w, card_h), pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE,
-                            name=f"Card {i + 1}")
-            shp.adjustments[0] = 0.07
+                            name=f"Card {i + 1}", corner=0.07)
             if self.branded:  # a template's own background may be the surface colour: outline the card
                 shp.line.color.rgb = rgb(pal.divider_background)
             colour = pal.decor[i % len(pal.decor)]
@@ -160,8 +159,7 @@ class LayoutSlides:
         height = fig_h + cap_h + 2 * INSET_Y + 4
         panel = Box(box.x + 20, box.y + (box.h - height - 40) / 2, box.w - 40, height + 40)
         if not self.branded:
-            self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Statement panel") \
-                .adjustments[0] = 0.08
+            self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Statement panel", corner=0.08)
         self.rect(slide, Box(panel.x + panel.w / 2 - 40, panel.y + 12, 80, 5), pal.accent, name="Statement rule")
         shape = self.text(slide, Box(inner.x, panel.y + 20, inner.w, height), [], cap_size, pal.text,
                           name="Statement", anchor=MSO_ANCHOR.MIDDLE)
@@ -196,7 +194,7 @@ class LayoutSlides:
             x = box.x + i * (w + gap)
             band = pal.decor[i % len(pal.decor)]
             self.rect(slide, Box(x, top, w, height), pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE,
-                      name=f"Column {i + 1}").adjustments[0] = 0.05
+                      name=f"Column {i + 1}", corner=0.05)
             self.rect(slide, Box(x, top, w, head_h + 2 * CARD_PAD * 0.6), band, name=f"Column band {i + 1}")
             self.text(slide, Box(x + CARD_PAD, top + CARD_PAD * 0.6, inner, head_h), [col.heading], head_size,
                       self.ink_on(band), bold=True, name=f"Column heading {i + 1}")

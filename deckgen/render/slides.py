@@ -73,7 +73,7 @@ class DeckDrawing(ContentSlides, LayoutSlides, CodeSlides, ChartSlides, Canvas):
         by_h = self._height(by_text, Box(0, 0, inner_w, 80), *by_sizes, False)[1] if by_text else 0.0
         height = 44 + title_h + (4 + sub_h if sub_h else 0) + (8 + by_h if by_h else 0) + 26
         panel = Box(x, round((SLIDE_H - height) / 2), width, height)
-        self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Title panel").adjustments[0] = 0.06
+        self.rect(slide, panel, pal.surface, MSO_SHAPE.ROUNDED_RECTANGLE, name="Title panel", corner=0.06)
         self.rect(slide, Box(panel.x + 28, panel.y + 30, 56, 6), pal.accent, name="Accent")
         y = panel.y + 44
         self.title(slide, title, Box(panel.x + pad, y, inner_w, title_h), th.sizes.cover_title, pal.title,

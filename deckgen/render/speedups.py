@@ -1,4 +1,4 @@
-"""python-pptx, made fast where deckgen leans on it: part names, XPath queries and picture headers.
+"""python-pptx, made fast where deckgen leans on it: part names, XPath queries, pictures and .rels files.
 
 python-pptx names each new part (a slide's notes, a picture, a chart) by walking every part of the
 package to find the next free number: each slide then costs time in proportion to the slides
@@ -8,13 +8,17 @@ the set of names in use (scanned once) and picks the same name python-pptx would
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from lxml import etree
+from pptx.opc.package import _Relationships
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import _nsmap
 from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.package import _ImageParts
 from pptx.parts.image import Image as PptxImage
+from pptx.parts.image import ImagePart
 from pptx.util import lazyproperty
 
 
@@ -46,12 +50,60 @@ def _pil_props(self) -> tuple:
     return props
 
 
-def compile_xpaths_once() -> None:
-    """Route python-pptx's element queries through compiled, cached XPath objects, and remember the
-    header of each picture it reads (idempotent)."""
+_IMAGES: dict[tuple[str, int, int], PptxImage] = {}
+_IMAGES_KEPT = 64 << 20  # bytes of pictures remembered across the decks of a build
+_add_image_part = _ImageParts.get_or_add_image_part
+
+
+def _get_or_add_image_part(self, image_file):
+    """python-pptx's, without reading and hashing the file again for every slide and deck that shows it,
+    nor walking the whole package for a part holding the same bytes."""
+    if not isinstance(image_file, str):
+        return _add_image_part(self, image_file)
+    st = os.stat(image_file)
+    key = (image_file, st.st_mtime_ns, st.st_size)  # a file edited between two builds (watch) is read again
+    image = _IMAGES.get(key)
+    if image is None:
+        if sum(len(i.blob) for i in _IMAGES.values()) > _IMAGES_KEPT:
+            _IMAGES.clear()
+        image = _IMAGES[key] = PptxImage.from_file(image_file)
+    by_sha1 = self.__dict__.get("_by_sha1")
+    if by_sha1 is None:  # the template's own pictures, found once as python-pptx finds them
+        by_sha1 = self.__dict__["_by_sha1"] = {}
+        for part in self:
+            if hasattr(part, "sha1"):
+                by_sha1.setdefault(part.sha1, part)
+    part = by_sha1.get(image.sha1)
+    if part is None:  # the caller relates it to its slide at once: from now on python-pptx would find it
+        part = by_sha1[image.sha1] = ImagePart.new(self._package, image)
+    return part
+
+
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+_pptx_rels_xml = _Relationships.xml  # the property replaced: the tests compare with it
+
+
+def _rels_xml(self) -> bytes:
+    """python-pptx's `_Relationships.xml` (the same bytes), written with plain lxml elements: python-pptx
+    parses a small document for every relationship, a tenth of a deck's rendering."""
+    root = etree.Element(f"{{{_PR}}}Relationships", nsmap={None: _PR})
+    for _, rid in sorted((int(r[3:]) if r.startswith("rId") and r[3:].isdigit() else 0, r) for r in self.keys()):
+        rel = self[rid]
+        attrs = {"Id": rid, "Type": rel.reltype, "Target": rel.target_ref}
+        if rel.is_external:
+            attrs["TargetMode"] = "External"
+        etree.SubElement(root, f"{{{_PR}}}Relationship", attrs)
+    return etree.tostring(root, encoding="UTF-8", standalone=True)
+
+
+def speed_up_pptx() -> None:
+    """Route python-pptx's element queries through compiled, cached XPath objects, remember the pictures
+    it reads, and write .rels files directly (idempotent)."""
     BaseOxmlElement.xpath = _xpath
     if _read_props is not None:
         PptxImage._pil_props = lazyproperty(_pil_props)
+    _ImageParts.get_or_add_image_part = _get_or_add_image_part
+    _Relationships.xml = property(_rels_xml)
 
 
 def fast_part_names(prs) -> None:

@@ -33,7 +33,7 @@ def _png(size: tuple[int, int], dpi: tuple[int, int] | None) -> bytes:
 
 
 def test_picture_headers_are_read_once_and_as_pillow_reads_them(tmp_path):
-    speedups.compile_xpaths_once()
+    speedups.speed_up_pptx()
     blobs = [_png((400, 300), (150, 150)), _png((30, 90), None)]
     jpeg = io.BytesIO()
     PILImage.new("RGB", (64, 48), "#336699").save(jpeg, "JPEG", dpi=(96, 96))
@@ -61,3 +61,21 @@ def test_a_paragraph_wraps_alike_below_and_above_the_cached_length():
     assert len(head) < 2000 < len(long)
     assert wrap(head, FONT, 24, 500) == lines[:10]
     assert wrap(head, FONT, 20, 500) != lines[:10]  # another size wraps elsewhere: not a stale cache
+
+
+def test_rels_files_are_python_pptx_bytes_external_links_included(tmp_path):
+    speedups.speed_up_pptx()
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    run = slide.shapes.title.text_frame.paragraphs[0].add_run()
+    run.text = "a link"
+    run.hyperlink.address = "https://example.org/a?b=1&c=<2>"
+    png = tmp_path / "p.png"
+    png.write_bytes(_png((20, 10), None))
+    slide.shapes.add_picture(str(png), 0, 0)
+    slide.shapes.add_picture(str(png), 0, 0)  # the same picture: one part, one relationship
+    rels = slide.part.rels
+    assert sum(1 for r in rels.values() if r.reltype.endswith("/image")) == 1
+    assert any(r.is_external for r in rels.values())
+    for part in [prs.part, slide.part]:
+        assert speedups._rels_xml(part.rels) == speedups._pptx_rels_xml.fget(part.rels)
