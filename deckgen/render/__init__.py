@@ -36,7 +36,7 @@ def _defer(name: str) -> None:
 # any read loads it.)
 _defer("urllib.request")
 
-from .package import render_deck, write_deck, write_decks, written_by_deckgen  # noqa: E402 import render_deck, write_deck, write_decks, written_by_deckgen
-from .template import open_template
+from .package import render_deck, write_deck, write_decks, written_by_deckgen  # noqa: E402
+from .template import open_template  # noqa: E402
 
 __all__ = ["open_template", "render_deck", "write_deck", "write_decks", "written_by_deckgen"]

@@ -4,16 +4,19 @@ would make, without its per-attribute machinery.
 python-pptx builds a text box or a filled rectangle through dozens of property setters, each
 looking up and re-ordering child elements (about 3 ms a shape); a deck of 300 slides spent most
 of its rendering there. These builders emit the same tree (same elements, attribute order and
-values, checked by the same value types, so the same errors) with lxml in one pass, and hand back
-python-pptx's own shape proxies, so callers keep using its API on the result.
+values, checked by the same value types, so the same errors) with lxml in one pass (a whole shape
+parsed from one string, where lxml builds its elements in C), and hand back python-pptx's own shape
+proxies, so callers keep using its API on the result.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from xml.sax.saxutils import quoteattr
 
 from lxml import etree
 from pptx.dml.color import RGBColor
+from pptx.oxml import parse_xml
 from pptx.oxml.simpletypes import (
     ST_Coordinate,
     ST_Coordinate32,
@@ -46,12 +49,14 @@ def _prst(autoshape_type) -> str:
 
 
 @lru_cache(maxsize=64)
-def _guides(autoshape_type, first: float) -> tuple[tuple[str, str], ...]:
-    """The `a:gd` (name, fmla) python-pptx writes for `shape.adjustments[0] = first`: every adjustment
-    of the preset, the first set, the others at their defaults."""
+def _guides(autoshape_type, first: float | None) -> str:
+    """The `a:gd` elements python-pptx writes for `shape.adjustments[0] = first`: every adjustment of
+    the preset, the first set, the others at their defaults (none without `first`)."""
+    if first is None:
+        return ""
     values = list(AutoShapeType.default_adjustment_values(autoshape_type))
     values[0] = (values[0][0], int(first * 100000.0))
-    return tuple((name, "val %d" % val) for name, val in values)
+    return "".join(f'<a:gd name="{name}" fmla="val {val:d}"/>' for name, val in values)
 
 
 @lru_cache(maxsize=64)
@@ -74,44 +79,34 @@ def _insert_shape(spTree, sp) -> None:
         ext.addprevious(sp)
 
 
-def _nv(sp, shape_id: int, name: str, txbox: bool) -> None:
-    nv = _SUB(sp, f"{_P}nvSpPr")
-    _SUB(nv, f"{_P}cNvPr", {"id": str(shape_id), "name": name})
-    _SUB(nv, f"{_P}cNvSpPr", {"txBox": "1"} if txbox else None)
-    _SUB(nv, f"{_P}nvPr")
+_RECT = (
+    '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="{id}" name={name}/>'
+    '<p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+    '<a:prstGeom prst="{prst}"><a:avLst>{guides}</a:avLst></a:prstGeom><a:solidFill><a:srgbClr val="{colour}"/>'
+    '</a:solidFill><a:ln><a:noFill/></a:ln><a:effectLst/></p:spPr><p:style>'
+    + "".join(f'<a:{tag} idx="{idx}"><a:schemeClr val="{clr}"/></a:{tag}>' for tag, idx, clr in _STYLE_REFS)
+    + '<a:fontRef idx="minor"><a:schemeClr val="lt1"/></a:fontRef></p:style><p:txBody>'
+    '<a:bodyPr rtlCol="0" anchor="ctr"/><a:lstStyle/><a:p/></p:txBody></p:sp>')
 
 
-def _xfrm(spPr, x: int, y: int, cx: int, cy: int) -> None:
-    xfrm = _SUB(spPr, f"{_A}xfrm")
-    _SUB(xfrm, f"{_A}off", {"x": str(x), "y": str(y)})
-    _SUB(xfrm, f"{_A}ext", {"cx": str(cx), "cy": str(cy)})
+_TEXTBOX = (
+    '<p:sp xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><p:nvSpPr><p:cNvPr id="{id}" name={name}/>'
+    '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm><a:off x="{x}" y="{y}"/>'
+    '<a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+    '<p:txBody><a:bodyPr {body}><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p/></p:txBody></p:sp>')
 
 
 def add_rect(shapes, prst_type, x: int, y: int, cx: int, cy: int, colour: str, name: str,
              corner: float | None = None):
     """`shapes.add_shape` then a solid fill, no line, no shadow, empty text: the canvas's `rect`; with
     `corner`, `shape.adjustments[0] = corner` too (a rounded rectangle's radius)."""
-    spTree = shapes._spTree
-    sp = spTree.makeelement(f"{_P}sp")
-    _nv(sp, shapes._next_shape_id, name, False)
-    spPr = _SUB(sp, f"{_P}spPr")
-    _xfrm(spPr, x, y, cx, cy)
-    av = _SUB(_SUB(spPr, f"{_A}prstGeom", {"prst": _prst(prst_type)}), f"{_A}avLst")
-    if corner is not None:
-        for gd_name, fmla in _guides(prst_type, corner):
-            _SUB(av, f"{_A}gd", {"name": gd_name, "fmla": fmla})
-    _SUB(_SUB(spPr, f"{_A}solidFill"), f"{_A}srgbClr", {"val": hex_colour(colour)})
-    _SUB(_SUB(spPr, f"{_A}ln"), f"{_A}noFill")
-    _SUB(spPr, f"{_A}effectLst")
-    style = _SUB(sp, f"{_P}style")
-    for tag, idx, clr in _STYLE_REFS:
-        _SUB(_SUB(style, f"{_A}{tag}", {"idx": idx}), f"{_A}schemeClr", {"val": clr})
-    _SUB(_SUB(style, f"{_A}fontRef", {"idx": "minor"}), f"{_A}schemeClr", {"val": "lt1"})
-    body = _SUB(sp, f"{_P}txBody")
-    _SUB(body, f"{_A}bodyPr", {"rtlCol": "0", "anchor": "ctr"})
-    _SUB(body, f"{_A}lstStyle")
-    _SUB(body, f"{_A}p")
-    _insert_shape(spTree, sp)
+    # parsed from one string: lxml builds the twenty elements in C, where making them one by one from
+    # Python cost most of a rectangle (the redundant namespace declarations go when it joins the slide)
+    sp = parse_xml(_RECT.format(id=shapes._next_shape_id, name=quoteattr(name), x=x, y=y, cx=cx, cy=cy,
+                                prst=_prst(prst_type), guides=_guides(prst_type, corner), colour=hex_colour(colour)))
+    _insert_shape(shapes._spTree, sp)
     return Shape(sp, shapes)  # what the shape factory returns for a p:sp that is no placeholder
 
 
@@ -125,28 +120,18 @@ def add_textbox(shapes, x: int, y: int, cx: int, cy: int, name: str, anchor: str
     # the checks python-pptx's position and size setters make, in their order
     xs, ys = ST_Coordinate.to_xml(x), ST_Coordinate.to_xml(y)
     cxs, cys = ST_PositiveCoordinate.to_xml(cx), ST_PositiveCoordinate.to_xml(cy)
-    body_attrs = {"wrap": "square"}
+    body_attrs = ['wrap="square"']
     for (attr, default), value in zip(_DEFAULT_INSETS, insets):
         if value != default:
-            body_attrs[attr] = ST_Coordinate32.to_xml(value)
-    body_attrs["anchor"] = anchor
-    sp = spTree.makeelement(f"{_P}sp")
-    _nv(sp, shape_id, name, True)
-    spPr = _SUB(sp, f"{_P}spPr")
-    xfrm = _SUB(spPr, f"{_A}xfrm")
-    _SUB(xfrm, f"{_A}off", {"x": xs, "y": ys})
-    _SUB(xfrm, f"{_A}ext", {"cx": cxs, "cy": cys})
-    _SUB(_SUB(spPr, f"{_A}prstGeom", {"prst": "rect"}), f"{_A}avLst")
-    _SUB(spPr, f"{_A}noFill")
-    body = _SUB(sp, f"{_P}txBody")
-    _SUB(_SUB(body, f"{_A}bodyPr", body_attrs), f"{_A}noAutofit")
-    _SUB(body, f"{_A}lstStyle")
-    _SUB(body, f"{_A}p")
+            body_attrs.append(f'{attr}="{ST_Coordinate32.to_xml(value)}"')
+    body_attrs.append(f"anchor={quoteattr(anchor)}")
+    sp = parse_xml(_TEXTBOX.format(id=shape_id, name=quoteattr(name), x=xs, y=ys, cx=cxs, cy=cys,
+                                   body=" ".join(body_attrs)))
     if front:  # bring_to_front: last in the tree, whatever follows
         spTree.append(sp)
     else:
         _insert_shape(spTree, sp)
-    return Shape(sp, shapes), body
+    return Shape(sp, shapes), sp[2]
 
 
 def _insert_before(parent, child, successors: tuple[str, ...]) -> None:
