@@ -52,7 +52,7 @@ def _font(path: str) -> ImageFont.FreeTypeFont:
 
 
 _TOKENS = re.compile(r"\n|[^\s]+")  # hard line breaks and words, as str.split() sees them
-_CACHED_CHARS = 200  # cache the advance of words and lines; never of megabyte strings
+_CACHED_CHARS = 400  # cache the advance of words and lines; never of megabyte strings
 
 
 @lru_cache(maxsize=8192)
@@ -226,27 +226,23 @@ def iter_wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float)
 
 def wrap(text: str, font_file: Path | str, size_pt: float, width_pt: float) -> list[str]:
     """Greedy word wrap as a slide renderer does it; over-long words are broken by characters."""
-    return [line for line, _ in _lines(text, font_file, size_pt, width_pt)]
+    return list(_lines(text, font_file, size_pt, width_pt))
 
 
 @lru_cache(maxsize=16384)
-def _wrapped(text: str, path: str, size_pt: float, width_pt: float) -> tuple[tuple[str, float], ...]:
+def _wrapped(text: str, path: str, size_pt: float, width_pt: float) -> tuple[str, ...]:
     # The planner sizes a text, the renderer sizes it again, and the three decks of a talk share
-    # most texts: each (text, font, size, width) is wrapped once, with each line's advance.
-    return tuple((line, _advance(path, line)) for line in iter_wrap(text, path, size_pt, width_pt))
+    # most texts: each (text, font, size, width) is wrapped once. A line is measured only when asked
+    # for its width: most callers want the number of lines.
+    return tuple(iter_wrap(text, path, size_pt, width_pt))
 
 
 def _lines(text: str, font_file: Path | str, size_pt: float, width_pt: float):
-    """(line, advance or None) of `text` wrapped; remembered for paragraphs, lazy for huge texts."""
+    """The lines of `text` wrapped; remembered for paragraphs, lazy for huge texts."""
     path = str(font_file)
     if len(text) <= _CACHED_TEXT:
         return _wrapped(text, path, size_pt, width_pt)
-    return ((line, None) for line in iter_wrap(text, path, size_pt, width_pt))
-
-
-def _width(line: str, advance: float | None, font_file: Path | str, size_pt: float) -> float:
-    """text_width(line, …), from the advance measured with the wrap when there is one."""
-    return text_width(line, font_file, size_pt) if advance is None else advance * size_pt * SAFETY
+    return iter_wrap(text, path, size_pt, width_pt)
 
 
 @dataclass(frozen=True)
@@ -274,8 +270,8 @@ def longest_line(paras: list[Para], font_file: Path | str, width_pt: float) -> f
     """Widest wrapped line, in points, including its indent."""
     widest = 0.0
     for p in paras:
-        for line, advance in _lines(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)):
-            widest = max(widest, p.indent_pt + _width(line, advance, font_file, p.size_pt))
+        for line in _lines(p.text, font_file, p.size_pt, max(1.0, width_pt - p.indent_pt)):
+            widest = max(widest, p.indent_pt + text_width(line, font_file, p.size_pt))
     return widest
 
 
@@ -290,9 +286,9 @@ def fits(paras: list[Para], font_file: Path | str, width_pt: float, height_pt: f
         width = max(1.0, width_pt - p.indent_pt)
         step = line_height(font_file, p.size_pt, p.spacing)
         total += p.space_before_pt
-        for line, advance in _lines(p.text, font_file, p.size_pt, width):
+        for line in _lines(p.text, font_file, p.size_pt, width):
             total += step
-            if total > height_pt or p.indent_pt + _width(line, advance, font_file, p.size_pt) > width_pt:
+            if total > height_pt or p.indent_pt + text_width(line, font_file, p.size_pt) > width_pt:
                 return False
         total += p.space_after_pt
     return total <= height_pt
