@@ -10,6 +10,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from deckgen.errors import InputError
 
 from .args import check_size
+from .png import read_png_header
 
 # Pictures larger than this are refused before decoding: a small file can expand to gigabytes.
 MAX_INPUT_PIXELS = 80_000_000
@@ -43,6 +44,8 @@ def _read(src: Path, max_pixels: int, *, whole: bool) -> Image.Image | None:
         raise InputError("picture not found", file=src)
     if not src.is_file():
         raise InputError("picture is not a regular file", file=src)
+    if not whole and _plain_png(src, max_pixels):
+        return None
     try:
         with warnings.catch_warnings():
             # Pillow only warns between its limit and twice that; treat the warning as fatal too.
@@ -71,6 +74,16 @@ def _read(src: Path, max_pixels: int, *, whole: bool) -> Image.Image | None:
         detail = " ".join(str(exc).split()) or type(exc).__name__
         raise InputError(f"picture is unreadable or corrupt: {detail}", file=src) from exc
     return picture
+
+
+def _plain_png(src: Path, max_pixels: int) -> bool:
+    """True when `src` is a PNG Pillow would open and verify without a word: checked without Pillow."""
+    limit = max_pixels if Image.MAX_IMAGE_PIXELS is None else min(max_pixels, Image.MAX_IMAGE_PIXELS)
+    try:
+        data = src.read_bytes()
+    except OSError:
+        return False  # Pillow says why
+    return read_png_header(data, whole=True, max_pixels=limit) is not None
 
 
 def _flatten(picture: Image.Image) -> Image.Image:

@@ -12,6 +12,7 @@ import os
 from functools import lru_cache
 
 from lxml import etree
+from PIL import Image as PILImage
 from pptx.opc.package import _Relationships
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import _nsmap
@@ -20,6 +21,8 @@ from pptx.package import _ImageParts
 from pptx.parts.image import Image as PptxImage
 from pptx.parts.image import ImagePart
 from pptx.util import lazyproperty
+
+from deckgen.cover.png import read_png_header
 
 
 @lru_cache(maxsize=512)
@@ -46,7 +49,8 @@ def _pil_props(self) -> tuple:
     if props is None:
         if len(_PROPS) >= _PROPS_KEPT:
             _PROPS.clear()
-        props = _PROPS[self._blob] = _read_props(self)
+        png = read_png_header(self._blob, whole=False, max_pixels=PILImage.MAX_IMAGE_PIXELS or 1 << 62)
+        props = _PROPS[self._blob] = ("PNG", png.size, png.dpi) if png else _read_props(self)
     return props
 
 
