@@ -159,6 +159,21 @@ def _expanded_size(root: yaml.Node) -> tuple[int, int, int]:
     return len(sizes), sizes[id(root)], depth_of[id(root)]
 
 
+def _plain_size(root: yaml.Node) -> tuple[int, int, int]:
+    """`_expanded_size` of a tree without aliases (every node written once): one walk, nothing to remember."""
+    count = deepest = 0
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        deepest = max(deepest, depth)
+        if isinstance(node, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+    return count, count, deepest
+
+
 def load_yaml(text: str, path: Path, error_type: type[DeckgenError], *,
               first_line: int = 1) -> tuple[Any, yaml.Node | None]:
     """Parse YAML text with bounded work: (data, node tree). The one loader for every YAML deckgen reads.
@@ -177,7 +192,8 @@ def load_yaml(text: str, path: Path, error_type: type[DeckgenError], *,
         if root is None:
             return None, None
         try:
-            written, expanded, depth = _expanded_size(root)
+            # an alias is written "*name": without a "*" anywhere, no node is shared
+            written, expanded, depth = _expanded_size(root) if "*" in text else _plain_size(root)
         except ValueError as exc:
             raise fail(f"invalid YAML: {exc}", root.start_mark) from None
         if expanded - written > MAX_ALIAS_EXPANSION:
