@@ -138,7 +138,9 @@ def paired(name: str, ours: list[str], theirs: list[str] | None, cwd: Path, runs
 
 
 def ratios(runs: int) -> None:
-    deckgen = [sys.executable, "-m", "deckgen.cli"]
+    # what a user runs: the installed command (python -m would compile cli.py afresh on every run)
+    script = Path(sys.executable).parent / "deckgen"
+    deckgen = [str(script)] if script.is_file() else [sys.executable, "-m", "deckgen.cli"]
     pandoc = shutil.which("pandoc")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
