@@ -17,13 +17,19 @@ from deckgen.render import speedups
 FONT = resolve_font_file("Carlito-Regular.ttf")
 
 
-def test_rendering_does_not_load_urllib_request_but_it_still_works():
-    code = ("import sys, deckgen.render; loaded = 'http.client' in sys.modules; "
+def test_rendering_loads_no_url_fetching_nor_exif_tables_but_they_still_work():
+    code = ("import sys, deckgen.render, deckgen.measure; "
+            "names = ('urllib.request', 'PIL.ExifTags', 'PIL.TiffTags'); "
+            "print(*[type(sys.modules[m]).__name__ for m in names], 'http.client' in sys.modules); "
+            "from PIL import ExifTags, Image, TiffTags; "
+            "orientation = Image.new('RGB', (2, 2)).getexif().get(ExifTags.Base.Orientation); "
             "from urllib.request import Request, urlopen; import urllib.request; "
-            "print(loaded, callable(urlopen), Request.__module__, urllib.request.urlopen is urlopen, "
-            "type(sys.modules['urllib.request']).__name__)")
+            "print(callable(urlopen), Request.__module__, urllib.request.urlopen is urlopen, orientation, "
+            "TiffTags.lookup(256).name, int(ExifTags.Base.Orientation), "
+            "*[type(sys.modules[m]).__name__ for m in names])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["False", "True", "urllib.request", "True", "module"]
+    assert out.split() == ["_OnFirstUse"] * 3 + ["False"] + ["True", "urllib.request", "True", "None", "ImageWidth",
+                                                             "274"] + ["module"] * 3
 
 
 def _png(size: tuple[int, int], dpi: tuple[int, int] | None) -> bytes:
