@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from deckgen.atomic import write_bytes_atomic
 from deckgen.errors import DeckgenError, InputError, OutlineEditedError
-from deckgen.outline import Outline, is_edited, load_outline, read_outline_text, save_outline
+from deckgen.outline import Outline, load_outline, read_outline_text
 from deckgen.outline.paths import TalkFiles, is_remote, stored_path, talk_files, with_stored_paths
 from deckgen.parse import read_source
 from deckgen.textutil import slugify
@@ -173,6 +173,8 @@ def distill(source: Path, *, root: Path, force: bool = False, llm: LLMOptions | 
     With `llm`, a model phrases the points (see deckgen.llm); any fault of its server raises before
     anything is written, so the existing outline stays as it was.
     """
+    from deckgen.outline.save import is_edited, save_outline
+
     talk = resolve_talk(source, root)
     if talk.source is None:
         raise InputError("distill takes a Markdown file or a talk folder, not an outline", file=source)
@@ -204,6 +206,8 @@ def _fresh_outline(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | N
     notes += [f"warning: {w}" for w in warnings]
     if not write:
         return outline
+    from deckgen.outline.save import save_outline
+
     save_outline(outline, talk.outline)
     return load_outline(talk.outline)
 
@@ -221,6 +225,8 @@ def _outline_for(talk: Talk, root: Path, notes: list[str], llm: LLMOptions | Non
     outline = load_outline(talk.outline)
     if outline.source_sha256 == _sha256(talk.source):
         return outline
+    from deckgen.outline.save import is_edited
+
     if is_edited(read_outline_text(talk.outline)):
         notes.append(f"{_rel(talk.outline, root)}: the source changed since this outline was made, but the "
                      "outline was edited by hand: building from it (deckgen distill --force to regenerate)")

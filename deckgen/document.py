@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from deckgen.textutil import DO_MARK, DONT_MARK  # noqa: F401  (the marks of a do/don't table's heads)
+
 
 @dataclass(frozen=True)
 class Paragraph:
@@ -40,10 +42,6 @@ class Image:
     line: int
     path: Path | None = None
     title: str = ""
-
-
-# A do/don't table's heads open on these marks (parse writes them; the slide title leaves them out).
-DO_MARK, DONT_MARK = "✔", "✘"
 
 
 @dataclass(frozen=True)
@@ -122,3 +120,23 @@ class Document:
         """Yield every section in document order."""
         for section in self.sections:
             yield from section.walk()
+
+
+def block_text(block: Block) -> str:
+    """Plain text of a block as a presenter would read it aloud in the notes."""
+    if isinstance(block, Paragraph | Quote):
+        return block.text
+    if isinstance(block, ListBlock):
+        lines = []
+        for i, item in enumerate(block.items, 1):
+            mark = f"{i}." if block.ordered and item.depth == 0 else "•"
+            lines.append("  " * item.depth + f"{mark} {item.text}")
+        return "\n".join(lines)
+    if isinstance(block, Table):
+        rows = [" | ".join(block.header)] + [" | ".join(r) for r in block.rows]
+        return "\n".join(rows)
+    if isinstance(block, Code):
+        return block.text.rstrip("\n")
+    if isinstance(block, Image):
+        return f"[{block.alt}]" if block.alt else ""
+    return ""

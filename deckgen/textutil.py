@@ -1,4 +1,4 @@
-"""Small text helpers shared by the planning stages: slugs, words, block text."""
+"""Small text helpers shared by the planning stages: slugs, words, the do/don't marks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from deckgen.document import Block, Code, Image, ListBlock, Paragraph, Quote, Table
+# A do/don't table's heads open on these marks (parse writes them; distill and plan read them): named
+# here, with the other text conventions, so that planning a deck never loads the document model.
+DO_MARK, DONT_MARK = "✔", "✘"
 
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
 
@@ -27,23 +29,3 @@ def words(text: str) -> list[str]:
 def _words(text: str) -> tuple[str, ...]:
     # distilling counts the words of each version of each sentence many times over
     return tuple(_WORD.findall(text))
-
-
-def block_text(block: Block) -> str:
-    """Plain text of a block as a presenter would read it aloud in the notes."""
-    if isinstance(block, Paragraph | Quote):
-        return block.text
-    if isinstance(block, ListBlock):
-        lines = []
-        for i, item in enumerate(block.items, 1):
-            mark = f"{i}." if block.ordered and item.depth == 0 else "•"
-            lines.append("  " * item.depth + f"{mark} {item.text}")
-        return "\n".join(lines)
-    if isinstance(block, Table):
-        rows = [" | ".join(block.header)] + [" | ".join(r) for r in block.rows]
-        return "\n".join(rows)
-    if isinstance(block, Code):
-        return block.text.rstrip("\n")
-    if isinstance(block, Image):
-        return f"[{block.alt}]" if block.alt else ""
-    return ""

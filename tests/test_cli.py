@@ -8,8 +8,9 @@ from click.testing import CliRunner
 from pptx import Presentation
 
 from deckgen.cli import main
+from deckgen.document import block_text
 from deckgen.parse.markdown import parse_document
-from deckgen.textutil import block_text, words
+from deckgen.textutil import words
 from tests.conftest import EXAMPLE, write
 
 LEVELS = ("general", "practitioner", "expert")

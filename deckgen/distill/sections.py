@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from deckgen.document import ListBlock, Paragraph, Quote, Section, Table
+from deckgen.document import ListBlock, Paragraph, Quote, Section, Table, block_text
 from deckgen.levels import LEVEL_IDS
-from deckgen.textutil import block_text, slugify
+from deckgen.textutil import slugify
 
 from .quotes import attribution_line, callout_text, quotation
 from .sentences import split_sentences

@@ -21,7 +21,17 @@ from .model import (
                     Slide,
                     TableData,
 )
-from .save import dump_outline, is_edited, outline_to_data, save_outline
+
+_SAVE = ("dump_outline", "is_edited", "outline_to_data", "save_outline")
+
+
+def __getattr__(name: str):
+    # writing outlines is loaded when asked for: a build from an outline only reads one
+    if name in _SAVE:
+        from . import save
+        return getattr(save, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = ["SECTION_ROLES", "VERSION", "Cover", "DistilledBy", "GlossaryEntry", "Meta", "Outline", "OutlineSection", "Picture",
            "Point", "Slide", "TableData", "dump_outline", "is_edited", "load_outline", "outline_to_data",

@@ -21,13 +21,14 @@ from deckgen.document import (
     Quote,
     Section,
     Table,
+    block_text,
 )
 from deckgen.errors import ParseError
 
 if TYPE_CHECKING:  # markdown-it is imported when a document is parsed, not by every command
     from markdown_it.tree import SyntaxTreeNode
 from deckgen.language import detect_language, normalise_lang
-from deckgen.textutil import block_text, slugify
+from deckgen.textutil import slugify
 from deckgen.yamlcheck import load_yaml
 
 from .guidelines import guideline, pair_guidelines

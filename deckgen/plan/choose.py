@@ -9,10 +9,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from deckgen.document import DO_MARK, DONT_MARK
 from deckgen.levels import Audience
 from deckgen.outline.model import OutlineSection, Slide, TableData
-from deckgen.textutil import words
+from deckgen.textutil import DO_MARK, DONT_MARK, words
 from deckgen.theme.loader import Theme
 
 from .code import code_pages

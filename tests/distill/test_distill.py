@@ -16,12 +16,12 @@ from PIL import Image as PILImage
 
 from deckgen.distill.shorten import shorten
 from deckgen.distill.to_outline import document_to_outline, keyphrase_coverage
-from deckgen.document import ListBlock, Paragraph, Quote, Section
+from deckgen.document import ListBlock, Paragraph, Quote, Section, block_text
 from deckgen.outline.io import load_outline
 from deckgen.outline.model import Outline
 from deckgen.outline.save import dump_outline
 from deckgen.parse.markdown import parse_document
-from deckgen.textutil import block_text, words
+from deckgen.textutil import words
 from tests.conftest import write
 
 HERE = Path(__file__).resolve().parent

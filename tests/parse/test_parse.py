@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from deckgen.document import Code, Image, ListBlock, Table
+from deckgen.document import Code, Image, ListBlock, Table, block_text
 from deckgen.errors import InputError, ParseError
 from deckgen.parse.markdown import parse_document
-from deckgen.textutil import block_text, words
+from deckgen.textutil import words
 from tests.conftest import write
 
 
