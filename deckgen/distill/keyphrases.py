@@ -10,6 +10,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import repeat
 from operator import mul
 
 from . import yake_port
@@ -133,7 +134,8 @@ def _tfidf(text: str, lang: str, idf: dict[str, float]) -> Vector:
 def cosine(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    # the products summed in the same order as a generator would: the same float, without its frames
+    return sum(map(mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 TEXTRANK_MAX = 150  # sentences; a whitepaper section has tens

@@ -58,7 +58,7 @@ class Option:
     vector: dict[str, float]
     stems: frozenset[str]
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(words(self.text))
 
@@ -84,6 +84,11 @@ class Scope:
         # YAKE costs more than the rest of a scope: only when a pick or a repair asks
         return extract_keyphrases(" ".join(s.text for s in self.sentences), self.lang, TOP_KEYPHRASES)
 
+    @cached_property
+    def options(self) -> dict[int, list[Option]]:
+        """`Distiller.options` of this scope by word limit: a repair asks again for the expert band's."""
+        return {}
+
     @property
     def must(self) -> tuple[Keyphrase, ...]:
         """The keyphrases the expert points should cover."""
@@ -93,6 +98,50 @@ class Scope:
 def count_covered(picks: list[Pick], keyphrases: tuple[Keyphrase, ...]) -> int:
     have = set().union(*(p.option.stems for p in picks)) if picks else set()
     return sum(k.covered_by(have) for k in keyphrases)
+
+
+class _Candidate:
+    """An option competing for a slide's next point: its standing against the picks so far is kept
+    up to date pick by pick, instead of being measured against every pick for every place."""
+
+    __slots__ = ("option", "fixed", "keys", "similarity")
+
+    def __init__(self, option: Option, fixed: tuple[float, ...],
+                 keyphrases: list[tuple[int, float, frozenset[str]]]) -> None:
+        self.option = option
+        self.fixed = fixed
+        # the keyphrases this option covers (`Keyphrase.covered_by`), by index in rank order, and their weights
+        self.keys = [(i, w) for i, w, needs in keyphrases if needs <= option.stems]
+        self.similarity: float | None = None  # the highest cosine with a pick; None before the first
+
+    def add(self, pick: Pick) -> bool:
+        """Take a new pick into account; False when the option can no longer be picked (its sentence
+        is shown, or it says what the pick says)."""
+        o, p = self.option, pick.option
+        if o.sentence.order == p.sentence.order or _jaccard(o.stems, p.stems) >= MAX_SIMILARITY:
+            return False
+        sim = cosine(o.vector, p.vector)
+        self.similarity = sim if self.similarity is None else max(self.similarity, sim)
+        return True
+
+    def value(self, covered: set[int], same_section: bool) -> float:
+        """Maximal marginal relevance: what the option adds (keyphrases not `covered` yet), minus what
+        it repeats; `same_section` when spreading an overview and a pick comes from its section."""
+        o = self.option
+        gain = sum(w for i, w in self.keys if i not in covered)
+        value = 0.40 * o.centrality + 0.30 * gain + 0.10 * o.sentence.lead + 0.01 * o.words - 0.06 * o.cost
+        for penalty in self.fixed:
+            value -= penalty
+        if self.similarity is not None:
+            value -= 0.35 * self.similarity
+        if same_section:
+            value -= 0.25  # an overview should tour the subsections, not dwell on one
+        return value
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """`keyphrases.jaccard` of two options' texts, from the stems they already hold."""
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 class Distiller:
@@ -116,8 +165,10 @@ class Distiller:
         return Scope(tuple(sentences), tuple(cents), self.lang)
 
     def options(self, scope: Scope, limit: int) -> list[Option]:
-        """Every valid version of every sentence of the scope within `limit` words."""
-        out: list[Option] = []
+        """Every valid version of every sentence of the scope within `limit` words (not to be changed)."""
+        if limit in scope.options:
+            return scope.options[limit]
+        out = scope.options[limit] = []
         # a section about the document itself ("Pourquoi ce guide") may say so, when it says nothing else
         for about_the_page in (False, True):
             for s, cent in zip(scope.sentences, scope.centrality):
@@ -131,25 +182,48 @@ class Distiller:
 
     # ----- scoring
 
-    def value(self, o: Option, tier: Tier, scope: Scope, picks: list[Pick], spread: bool) -> float:
-        """Maximal marginal relevance of an option: what it adds, minus what it repeats."""
-        covered = set().union(*(p.option.stems for p in picks)) if picks else set()
-        gain = sum(k.weight for k in scope.keyphrases if k.covered_by(o.stems) and not k.covered_by(covered))
-        value = 0.40 * o.centrality + 0.30 * gain + 0.10 * o.sentence.lead + 0.01 * o.words - 0.06 * o.cost
+    def pick(self, scope: Scope, tiers: tuple[Tier, ...], *, spread: bool = False) -> list[Pick]:
+        """Each tier adds its best points greedily (MMR) until the slide holds `tier.upto` points."""
+        picks: list[Pick] = []
+        for tier in tiers:
+            if len(picks) >= tier.upto:
+                continue
+            options = self.options(scope, tier.limit)
+            if not options:
+                continue
+            keyphrases = scope.keyphrases
+            needs = [(i, k.weight, frozenset(k.stems)) for i, k in enumerate(keyphrases) if k.stems]
+            candidates = [_Candidate(o, self._fixed(o, tier), needs) for o in options]
+            for p in picks:
+                candidates = [c for c in candidates if c.add(p)]
+            while len(picks) < tier.upto and candidates:
+                have = set().union(*(p.option.stems for p in picks)) if picks else set()
+                covered = {i for i, k in enumerate(keyphrases) if k.covered_by(have)}
+                sections = {p.option.sentence.section_id for p in picks} if spread else set()
+                best: tuple[float, int, Option] | None = None
+                for c in candidates:
+                    v = c.value(covered, c.option.sentence.section_id in sections)
+                    if best is None or (v, -c.option.sentence.order) > (best[0], best[1]):
+                        best = (v, -c.option.sentence.order, c.option)
+                assert best is not None
+                chosen = Pick(best[2], tier.levels)
+                picks.append(chosen)
+                candidates = [c for c in candidates if c.add(chosen)]
+        return picks
+
+    def _fixed(self, o: Option, tier: Tier) -> tuple[float, ...]:
+        """The penalties an option takes whatever else is picked, in the order they are taken."""
+        out = []
         first = self._subject_word(o.text)
         if first in self.rules.pronoun_start:
-            value -= 0.30 if tier.plain else 0.12  # "Elle permet…" leans on a sentence not shown
+            out.append(0.30 if tier.plain else 0.12)  # "Elle permet…" leans on a sentence not shown
         elif first in self.rules.demonstratives:
-            value -= 0.12 if tier.plain else 0.05
+            out.append(0.12 if tier.plain else 0.05)
         if tier.plain and self.glossary.has_jargon(o.text):
-            value -= 0.25  # the general deck's glossary explains it, but plain words are better
+            out.append(0.25)  # the general deck's glossary explains it, but plain words are better
         if o.words < 6:
-            value -= 0.06  # "Les opportunités sont immenses": true, but says little
-        if picks:
-            value -= 0.35 * max(cosine(o.vector, p.option.vector) for p in picks)
-        if spread and any(p.option.sentence.section_id == o.sentence.section_id for p in picks):
-            value -= 0.25  # an overview should tour the subsections, not dwell on one
-        return value
+            out.append(0.06)  # "Les opportunités sont immenses": true, but says little
+        return tuple(out)
 
     @staticmethod
     def _subject_word(text: str) -> str:
@@ -160,25 +234,6 @@ class Distiller:
 
     def _distinct(self, o: Option, picks: list[Pick]) -> bool:
         return all(jaccard(o.text, p.option.text, self.lang) < MAX_SIMILARITY for p in picks)
-
-    def pick(self, scope: Scope, tiers: tuple[Tier, ...], *, spread: bool = False) -> list[Pick]:
-        """Each tier adds its best points greedily (MMR) until the slide holds `tier.upto` points."""
-        picks: list[Pick] = []
-        for tier in tiers:
-            options = self.options(scope, tier.limit)
-            while len(picks) < tier.upto:
-                used = {p.option.sentence.order for p in picks}
-                best: tuple[float, int, Option] | None = None
-                for o in options:
-                    if o.sentence.order in used or not self._distinct(o, picks):
-                        continue
-                    v = self.value(o, tier, scope, picks, spread)
-                    if best is None or (v, -o.sentence.order) > (best[0], best[1]):
-                        best = (v, -o.sentence.order, o)
-                if best is None:
-                    break
-                picks.append(Pick(best[2], tier.levels))
-        return picks
 
     def repair(self, picks: list[Pick], scope: Scope, tiers: tuple[Tier, ...],
                wanted: tuple[Keyphrase, ...], *, demote: bool = False) -> list[Pick]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from deckgen.textutil import words
 
@@ -331,10 +332,15 @@ _AUX = {
 }
 
 
+@lru_cache(maxsize=None)
+def _known_verbs(lang: str) -> frozenset[str]:
+    return frozenset(_AUX[lang] | set(rules_for(lang).verbs))
+
+
 def _verb_index(toks: list[str], lang: str) -> int | None:
     """Where the first verb of a clause is: an auxiliary or a frequent verb, or (English) an -s/-ed
     word that does not follow a determiner (so "The rules are" finds "are", not "rules")."""
-    known = _AUX[lang] | set(rules_for(lang).verbs)
+    known = _known_verbs(lang)
     dets = _DETERMINERS[lang]
     for i, raw in enumerate(toks):
         t = raw.lower().replace("’", "'")
@@ -356,7 +362,7 @@ def subject_of(sentence: str, lang: str) -> Context:
     """
     lang = _lang(lang)
     text = strip_connective(sentence.strip(), lang)
-    if points_back(text, lang) or opens_subordinate(text, lang) or looks_like_code(text):
+    if points_back(text, lang) or opens_subordinate(text, lang):
         return Context()
     all_toks = re.findall(r"[\w'’-]+|[^\w\s]", text)
     i = _verb_index(all_toks, lang)
@@ -372,6 +378,10 @@ def subject_of(sentence: str, lang: str) -> Context:
     if lang == "fr" and re.match(r"^l['’]\w", first):
         first = "l'"
     dets = _DETERMINERS[lang]
+    # code has no subject to stand for; asked last as it costs more than the checks above (most
+    # sentences fail one of them)
+    if (first in dets or len(toks) <= 3 and all(t[:1].isupper() for t in toks)) and looks_like_code(text):
+        return Context()
     if first in dets:
         number, gender = dets[first]
         if lang == "en" and first == "the":
