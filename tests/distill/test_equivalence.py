@@ -69,3 +69,56 @@ def test_points_picked_incrementally_are_those_of_the_plain_greedy_choice(path, 
     fast = outline_text(path)
     monkeypatch.setattr(points_module.Distiller, "pick", plain_pick)
     assert outline_text(path) == fast
+
+
+# --------------------------------------------------------------------------- code in a sentence
+
+CODE_LIKE = [
+    "Set `retries` to 3.", "Call process.env.PORT first.", "Use heartbeatInterval and groupId.",
+    "The max_bytes option.", "Edit config.yaml, then run npm install.", "Run it with --force or -v.",
+    "Open .npmrc and .env.", "if (a == b) { return; }", "x => x + 1", "a -> b", "foo(bar)", "list[0]",
+    "std::vector", "a && b || c", "$ npm test", "<div class='x'>", "end;", "f(x).then(g)", "a != b",
+    "x=y", "An iPhone and macOS.", "e.g. this, i.e. that.", "L'API (Application Programming Interface).",
+    "The user-facing flow - mostly.", "Version 2.0 ships today.", "Voir la section 3.2 : les règles.",
+    "Un œuf, ſ and K.", "Ends with a dot.", "ABC.def", "A - b", "-flag at start", "(see above).",
+    "iOS", "McDonald's eCommerce", "snake_ but not", "_private", "a.b.c", "README.md", "x.PY", "Load app.zshrc.",
+]
+
+
+def _strings(n: int) -> list[str]:
+    import random
+    rng = random.Random(14)
+    alphabet = "aZbYéz _-.()[]{}`=<>&|;:$!\n\tEgiPxm0"
+    return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(n)]
+
+
+def test_the_code_hint_rules_out_only_texts_without_code():
+    from deckgen.distill import standalone
+    texts = CODE_LIKE + _strings(20000)
+    for path in DOCS:
+        texts += [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    assert sum(bool(standalone._CODE.search(t)) for t in texts) > 1000  # the set holds much code
+    for t in texts:
+        if standalone._CODE.search(t):
+            assert standalone._CODE_HINT.search(t), t
+
+
+def test_a_subject_is_checked_for_code_last_with_the_same_answer(monkeypatch):
+    from deckgen.distill import standalone
+    sentences = CODE_LIKE + ["The gateway tier is fast.", "The `gateway` tier is fast.", "Kafka Connect is a tool.",
+                             "KafkaJS is a client.", "The max_bytes setting is low.", "La licence est libre.",
+                             "La fonction foo() est lente.", "Black is a formatter.", "It is late.",
+                             "The config.yaml file holds it."]
+    for path in DOCS:
+        sentences += [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    fast = {(s, lang): standalone.subject_of(s, lang) for s in sentences for lang in ("en", "fr")}
+
+    def first_checked(sentence: str, lang: str):
+        if standalone.looks_like_code(standalone.strip_connective(sentence.strip(), standalone._lang(lang))):
+            return standalone.Context()
+        with monkeypatch.context() as m:
+            m.setattr(standalone, "looks_like_code", lambda text: False)
+            return standalone.subject_of(sentence, lang)
+
+    assert {k: first_checked(*k) for k in fast} == fast
+    assert any(v.subject for v in fast.values())
