@@ -15,7 +15,7 @@ SUPPORTED = ("fr", "en")
 def detect_language(text: str, default: str = "en") -> str:
     """Return "fr" or "en" from the share of each language's function words in `text`."""
     fr = en = 0
-    for w in words(text.lower())[:5000]:
+    for w in _leading_words(text, 5000):
         w = w.split("'")[-1].split("’")[-1]
         fr += w in _FR
         en += w in _EN
@@ -34,3 +34,17 @@ def normalise_lang(value: str | None) -> str | None:
     if v.startswith(("en", "english", "anglais")):
         return "en"
     return None
+
+
+def _leading_words(text: str, count: int) -> list[str]:
+    """`words(text.lower())[:count]`, from the text's head when it holds them: a book is not split
+    into words to count its first pages'. The head's last word may be cut short, so the head must
+    hold one word more than asked for."""
+    size = 8 * count
+    while size < len(text):
+        found = words(text[:size].lower())
+        if len(found) > count:
+            return found[:count]
+        size *= 4
+    return words(text.lower())[:count]
+

@@ -52,6 +52,14 @@ class _Inline:
     only_internal_link: bool = False
 
 
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def _blanks_as_one(line: str) -> str:
+    # a line holds a run of blanks only now and then: a single space is left as it is
+    return _BLANKS.sub(" ", line) if "\t" in line or "  " in line else line
+
+
 def _inline(node: SyntaxTreeNode) -> _Inline:
     parts: list[str] = []
     images: list[tuple[str, str, str]] = []
@@ -80,7 +88,7 @@ def _inline(node: SyntaxTreeNode) -> _Inline:
     for child in node.children:
         visit(child)
     text = "".join(parts)
-    text = "\n".join(re.sub(r"[ \t]+", " ", ln).strip() for ln in text.split("\n")).strip()
+    text = "\n".join(_blanks_as_one(ln).strip() for ln in text.split("\n")).strip()
     internal = bool(links) and all(h.startswith("#") for h in links)
     return _Inline(text, images, internal)
 
