@@ -26,7 +26,9 @@ from .shorten import shorten
 from .terms import Finder, finder, folded, is_cased, word_runs
 
 MAX_DEFINITION_WORDS = 15
-_ACRONYM = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w'’])")  # "l'OCDE" counts
+# "l'OCDE" counts; the capital comes before the look-behind (which is about the character before it)
+# so that the regex engine skips straight to capitals, not trying every place of a long text
+_ACRONYM = re.compile(r"[A-Z](?<![\w-][A-Z])[A-Z0-9]{1,5}(?![\w'’])")
 
 
 @dataclass(frozen=True)
@@ -309,9 +311,8 @@ class Glossary:
             m = pattern.search(text, low)
             if m:
                 hits.append((m.start(), term))
-        known = {t.lower() for t, _, _ in self.matchers} | {a.lower() for a in self.common_acronyms}
         for a in acronyms(text):
-            if len(a) >= 3 and a.lower() not in known:
+            if len(a) >= 3 and a.lower() not in self._known:
                 hits.append((text.find(a), a))
         return tuple(dict.fromkeys(t for _, t in sorted(hits)))
 
@@ -333,6 +334,11 @@ class Glossary:
         present = {w for w in self._first_words if w in low}
         return [(term, p) for term, p, common in self.matchers
                 if not common and (p.firsts is None or not p.firsts.isdisjoint(present))]
+
+    @cached_property
+    def _known(self) -> frozenset[str]:
+        """The terms and common acronyms, lower-cased: an acronym among them is no jargon of its own."""
+        return frozenset({t.lower() for t, _, _ in self.matchers} | {a.lower() for a in self.common_acronyms})
 
     @cached_property
     def _first_words(self) -> frozenset[str]:

@@ -88,7 +88,7 @@ CODE_LIKE = [
 def _strings(n: int) -> list[str]:
     import random
     rng = random.Random(14)
-    alphabet = "aZbYéz _-.()[]{}`=<>&|;:$!\n\tEgiPxm0"
+    alphabet = "aZbYéz _-.()[]{}`=<>&|;:$!\n\tEgiPxm0’'AB1"
     return ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(n)]
 
 
@@ -122,3 +122,17 @@ def test_a_subject_is_checked_for_code_last_with_the_same_answer(monkeypatch):
 
     assert {k: first_checked(*k) for k in fast} == fast
     assert any(v.subject for v in fast.values())
+
+
+def test_acronyms_are_found_where_the_plain_look_behind_finds_them():
+    import re
+
+    from deckgen.distill import glossary
+    plain = re.compile(r"(?<![\w-])[A-Z][A-Z0-9]{1,5}(?![\w'’])")
+    texts = ["l'OCDE et la CNIL", "RGPD-compliant", "X-AI", "GPT4o", "AI", "A", "UE’s", "ISO27001", "CO2 and NO",
+             "ÉTAT", "_ABC", "1ABC", "ABCDEFG", "HTTP/2 over TLS.", *_strings(20000)]
+    for path in DOCS:
+        texts.append(path.read_text(encoding="utf-8"))
+    for t in texts:
+        assert [m.span() for m in glossary._ACRONYM.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+        assert bool(glossary._ACRONYM.fullmatch(t)) == bool(plain.fullmatch(t)), t
