@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from deckgen.textutil import words
 
@@ -364,6 +365,12 @@ def _verb_index(toks: list[str], lang: str) -> int | None:
     return None
 
 
+_TOKEN = re.compile(r"[\w'’-]+|[^\w\s]")
+MAX_SUBJECT_TOKENS = 5
+# the verb comes within the first six tokens, or the sentence names no subject: the rest are never read
+_TOKENS_READ = MAX_SUBJECT_TOKENS + 1
+
+
 def subject_of(sentence: str, lang: str) -> Context:
     """The subject of a sentence when it is a short plain noun phrase, with its number and gender.
 
@@ -374,9 +381,9 @@ def subject_of(sentence: str, lang: str) -> Context:
     text = strip_connective(sentence.strip(), lang)
     if points_back(text, lang) or opens_subordinate(text, lang):
         return Context()
-    all_toks = re.findall(r"[\w'’-]+|[^\w\s]", text)
+    all_toks = [m.group() for m in islice(_TOKEN.finditer(text), _TOKENS_READ)]
     i = _verb_index(all_toks, lang)
-    if i is None or i > 5:
+    if i is None or i > MAX_SUBJECT_TOKENS:
         return Context()
     toks = all_toks[:i]
     head = " ".join(toks).replace(" ’", "’").replace("' ", "'").replace("’ ", "’")

@@ -136,3 +136,15 @@ def test_acronyms_are_found_where_the_plain_look_behind_finds_them():
     for t in texts:
         assert [m.span() for m in glossary._ACRONYM.finditer(t)] == [m.span() for m in plain.finditer(t)], t
         assert bool(glossary._ACRONYM.fullmatch(t)) == bool(plain.fullmatch(t)), t
+
+
+def test_a_subject_is_found_from_the_first_tokens_as_from_all(monkeypatch):
+    from deckgen.distill import standalone
+    sentences = ["The gateway tier of the big system is fast.", "The very long and winding road is long.",
+                 "A b c d e is here.", "A b c d e f is here.", "La licence ouverte est libre.", "Kafka runs."]
+    for path in DOCS:
+        sentences += [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+    first = {(s, lang): standalone.subject_of(s, lang) for s in sentences for lang in ("en", "fr")}
+    monkeypatch.setattr(standalone, "_TOKENS_READ", 10 ** 6)
+    assert {k: standalone.subject_of(*k) for k in first} == first
+    assert sum(bool(v.subject) for v in first.values()) > 20
