@@ -307,8 +307,9 @@ class Glossary:
         in order of appearance."""
         hits: list[tuple[int, str]] = []
         low = folded(text)
-        for term, pattern in self._candidates(low):
-            m = pattern.search(text, low)
+        candidates, present = self._candidates(low)
+        for term, pattern in candidates:
+            m = pattern.search(text, low, present=present)
             if m:
                 hits.append((m.start(), term))
         for a in acronyms(text):
@@ -324,16 +325,18 @@ class Glossary:
 
     def _has_jargon(self, text: str) -> bool:
         low = folded(text)
-        if any(pattern.search(text, low) for _, pattern in self._candidates(low)):
+        candidates, present = self._candidates(low)
+        if any(pattern.search(text, low, present=present) for _, pattern in candidates):
             return True
         return any(a not in self.common_acronyms for a in acronyms(text))
 
-    def _candidates(self, low: str) -> list[tuple[str, Finder]]:
+    def _candidates(self, low: str) -> tuple[list[tuple[str, Finder]], set[str]]:
         """The terms (not the common ones) one of whose spellings' first words the folded text holds:
-        the others cannot match, and a slide's text is asked about every term of the document."""
+        the others cannot match, and a slide's text is asked about every term of the document. And
+        those first words, for `Finder.search` not to look for them again."""
         present = {w for w in self._first_words if w in low}
         return [(term, p) for term, p, common in self.matchers
-                if not common and (p.firsts is None or not p.firsts.isdisjoint(present))]
+                if not common and (p.firsts is None or not p.firsts.isdisjoint(present))], present
 
     @cached_property
     def _known(self) -> frozenset[str]:

@@ -91,14 +91,16 @@ class Finder:
             found = self._scans[i] = re.compile(_scan_regex(self.words[i]))
         return found
 
-    def search(self, text: str, low: str | None = None,
-               runs: frozenset[str] | None = None) -> re.Match[str] | None:
-        """`pattern.search(text)`; `low` is `folded(text)` and `runs` is `word_runs(low)` when the caller has them."""
+    def search(self, text: str, low: str | None = None, runs: frozenset[str] | None = None,
+               present: set[str] | frozenset[str] | None = None) -> re.Match[str] | None:
+        """`pattern.search(text)`; `low` is `folded(text)`, `runs` is `word_runs(low)` and `present` holds
+        the first words of its spellings that occur in `low` (`word in low`), when the caller has them."""
         if not all(self.words):
             return self.pattern.search(text)  # a spelling without words (an empty alias) matches anywhere
         low = folded(text) if low is None else low
         scans = [self._scan(i) for i, ws in enumerate(self.words)
-                 if _holds_first(ws[0], low, runs) and (len(ws) == 1 or all(w in low for w in ws[1:]))]
+                 if (ws[0] in present if present is not None else _holds_first(ws[0], low, runs))
+                 and (len(ws) == 1 or all(w in low for w in ws[1:]))]
         # each spelling's pattern on the folded text finds every place a match can begin (and, for a
         # spelling that is not case-sensitive, only those): the term's own pattern is tried there, in order
         at = 0
