@@ -13,11 +13,27 @@ DO_MARK, DONT_MARK = "✔", "✘"
 _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
 
 
+SLUG_LENGTH = 60
+_SLUG_HEAD = 256  # characters of a text that nearly always give a full-length slug
+
+
 def slugify(text: str, fallback: str = "section") -> str:
     """ASCII, lower-case, hyphenated identifier for a title ("Modèles de fondation" → "modeles-de-fondation")."""
+    # A slug keeps a text's first 60 letters and digits: a long text (section_role slugs a part's whole
+    # text) is not decomposed in full when its head gives more. The head's ASCII letters and digits are
+    # the whole text's first ones, in order (decomposing moves only combining marks).
+    slug = _slug(text[:_SLUG_HEAD]) if len(text) > _SLUG_HEAD else ""
+    if len(slug) <= SLUG_LENGTH:
+        slug = _slug(text)
+    return slug[:SLUG_LENGTH].rstrip("-") or fallback
+
+
+def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:60].rstrip("-") or fallback
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
+
+
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def words(text: str) -> list[str]:
