@@ -152,6 +152,8 @@ class Distiller:
         self.glossary = glossary
         self.idf = idf_table([s.text for s in all_sentences], lang)
         self.rules = rules_for(lang)
+        self._penalties: dict[tuple[str, bool], tuple[float, ...]] = {}
+        self._forms: dict[str, tuple[dict[str, float], frozenset[str]]] = {}
         # what a leading "It"/"Elle" of each sentence may stand for: the previous sentence's subject
         self.contexts: dict[int, Context] = {}
         previous: dict[str, Sentence] = {}
@@ -174,11 +176,18 @@ class Distiller:
             for s, cent in zip(scope.sentences, scope.centrality):
                 for comp in shorten(s.text, self.lang, limit, self.contexts.get(s.order, Context()),
                                     about_the_page=about_the_page):
-                    out.append(Option(s, comp.text, comp.cost, cent, tfidf(comp.text, self.lang, self.idf),
-                                      frozenset(stems(comp.text, self.lang))))
+                    out.append(Option(s, comp.text, comp.cost, cent, *self._form(comp.text)))
             if out:
                 break
         return out
+
+    def _form(self, text: str) -> tuple[dict[str, float], frozenset[str]]:
+        """A version's TF-IDF vector and stems (read-only), made once: it is an option of every tier and
+        scope its sentence is in."""
+        found = self._forms.get(text)
+        if found is None:
+            found = self._forms[text] = (tfidf(text, self.lang, self.idf), frozenset(stems(text, self.lang)))
+        return found
 
     # ----- scoring
 
@@ -213,6 +222,14 @@ class Distiller:
 
     def _fixed(self, o: Option, tier: Tier) -> tuple[float, ...]:
         """The penalties an option takes whatever else is picked, in the order they are taken."""
+        # they depend on its text alone, and a sentence's versions compete in every tier and scope it is in
+        key = (o.text, tier.plain)
+        found = self._penalties.get(key)
+        if found is None:
+            found = self._penalties[key] = self._penalties_of(o, tier)
+        return found
+
+    def _penalties_of(self, o: Option, tier: Tier) -> tuple[float, ...]:
         out = []
         first = self._subject_word(o.text)
         if first in self.rules.pronoun_start:
