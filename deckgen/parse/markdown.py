@@ -40,6 +40,7 @@ _META_LINE = re.compile(
 _TOC_TITLES = {"sommaire", "table des matieres", "contents", "table of contents", "toc",
                "plan", "index des sections", "in this document"}
 _TAGS = re.compile(r"<[^>]+>")
+_BLANKS = re.compile(r"[ \t]+")
 
 
 # --------------------------------------------------------------------------- inline text
@@ -50,14 +51,6 @@ class _Inline:
     text: str
     images: list[tuple[str, str, str]] = field(default_factory=list)  # src, alt, title
     only_internal_link: bool = False
-
-
-_BLANKS = re.compile(r"[ \t]+")
-
-
-def _blanks_as_one(line: str) -> str:
-    # a line holds a run of blanks only now and then: a single space is left as it is
-    return _BLANKS.sub(" ", line) if "\t" in line or "  " in line else line
 
 
 def _inline(node: SyntaxTreeNode) -> _Inline:
@@ -88,7 +81,9 @@ def _inline(node: SyntaxTreeNode) -> _Inline:
     for child in node.children:
         visit(child)
     text = "".join(parts)
-    text = "\n".join(_blanks_as_one(ln).strip() for ln in text.split("\n")).strip()
+    # a line seldom holds a run of blanks: one space is left as it is, without a regex
+    lines = (_BLANKS.sub(" ", ln) if "\t" in ln or "  " in ln else ln for ln in text.split("\n"))
+    text = "\n".join(ln.strip() for ln in lines).strip()
     internal = bool(links) and all(h.startswith("#") for h in links)
     return _Inline(text, images, internal)
 
