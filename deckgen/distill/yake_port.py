@@ -24,6 +24,7 @@ from segtok.tokenizer import split_contractions, web_tokenizer
 N = 3  # words per keyphrase at most
 DEDUP_LIM = 0.9
 _EXCLUDE = frozenset(string.punctuation)
+_PUNCTUATION = string.punctuation  # a word of these alone strips to nothing
 _NO_PUNCTUATION = str.maketrans("", "", string.punctuation)
 _DISCARD = ("u", "d")  # tags that neither co-occur nor make a valid candidate
 _CAPITAL = re.compile(r"^(\s*([A-Z]))")
@@ -150,7 +151,7 @@ def _extract(text: str, stop: frozenset[str], top: int) -> list[tuple[str, float
     for sid, sentence in enumerate(sentences):
         block: list[tuple[str, str, _Term, str]] = []  # (tag, word, term, lower) between punctuation marks
         for pos, word in enumerate(sentence):
-            if all(c in _EXCLUDE for c in word):
+            if not word.strip(_PUNCTUATION):  # all(c in _EXCLUDE for c in word), in C
                 block = []
                 continue
             tag = _tag(word, pos)
