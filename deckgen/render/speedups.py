@@ -9,6 +9,7 @@ the set of names in use (scanned once) and picks the same name python-pptx would
 from __future__ import annotations
 
 import os
+import posixpath
 from functools import lru_cache
 
 from lxml import etree
@@ -100,14 +101,25 @@ def _rels_xml(self) -> bytes:
     return etree.tostring(root, encoding="UTF-8", standalone=True)
 
 
+@lru_cache(maxsize=4096)
+def _relative_ref(partname: str, base_uri: str) -> str:
+    # python-pptx's PackURI.relative_ref; every deck of a talk relates the same parts the same way
+    return partname[1:] if base_uri == "/" else posixpath.relpath(partname, base_uri)
+
+
+def _packuri_relative_ref(self, baseURI: str) -> str:
+    return _relative_ref(str(self), baseURI)
+
+
 def speed_up_pptx() -> None:
     """Route python-pptx's element queries through compiled, cached XPath objects, remember the pictures
-    it reads, and write .rels files directly (idempotent)."""
+    it reads and the relative references it computes, and write .rels files directly (idempotent)."""
     BaseOxmlElement.xpath = _xpath
     if _read_props is not None:
         PptxImage._pil_props = lazyproperty(_pil_props)
     _ImageParts.get_or_add_image_part = _get_or_add_image_part
     _Relationships.xml = property(_rels_xml)
+    PackURI.relative_ref = _packuri_relative_ref
 
 
 def fast_part_names(prs) -> None:

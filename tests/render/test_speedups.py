@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import posixpath
 import subprocess
 import sys
 
@@ -85,3 +86,15 @@ def test_rels_files_are_python_pptx_bytes_external_links_included(tmp_path):
     assert any(r.is_external for r in rels.values())
     for part in [prs.part, slide.part]:
         assert speedups._rels_xml(part.rels) == speedups._pptx_rels_xml.fget(part.rels)
+
+
+def test_relative_references_are_python_pptx_ones():
+    from pptx.opc.packuri import PackURI
+
+    speedups.speed_up_pptx()
+    cases = [("/ppt/slideLayouts/slideLayout1.xml", "/ppt/slides"), ("/ppt/media/image3.png", "/ppt/slides"),
+             ("/ppt/presentation.xml", "/"), ("/docProps/core.xml", "/"),
+             ("/ppt/theme/theme1.xml", "/ppt/slideMasters"), ("/ppt/notesSlides/notesSlide2.xml", "/ppt/slides")]
+    for partname, base in cases:
+        expected = partname[1:] if base == "/" else posixpath.relpath(partname, base)
+        assert PackURI(partname).relative_ref(base) == expected
