@@ -15,6 +15,7 @@ _WORD = re.compile(r"[\w][\w'’\-]*", re.UNICODE)
 
 SLUG_LENGTH = 60
 _SLUG_HEAD = 256  # characters of a text that nearly always give a full-length slug
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str, fallback: str = "section") -> str:
@@ -31,9 +32,6 @@ def slugify(text: str, fallback: str = "section") -> str:
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-")
-
-
-_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def words(text: str) -> list[str]:

@@ -227,7 +227,9 @@ def _scaled(values: list[float]) -> list[float]:
 
 def jaccard(a: str, b: str, lang: str) -> float:
     """Overlap of the content words of two phrases (1.0 = same words)."""
-    sa, sb = set(stems(a, lang)), set(stems(b, lang))
-    if not sa or not sb:
-        return 0.0
-    return len(sa & sb) / len(sa | sb)
+    return stem_overlap(frozenset(stems(a, lang)), frozenset(stems(b, lang)))
+
+
+def stem_overlap(sa: frozenset[str], sb: frozenset[str]) -> float:
+    """`jaccard` of two phrases from their stems, when the caller holds them already."""
+    return len(sa & sb) / len(sa | sb) if sa and sb else 0.0

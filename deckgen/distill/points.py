@@ -15,7 +15,7 @@ from .keyphrases import (
     cosine,
     extract_keyphrases,
     idf_table,
-    jaccard,
+    stem_overlap,
     stems,
     tfidf,
 )
@@ -118,7 +118,7 @@ class _Candidate:
         """Take a new pick into account; False when the option can no longer be picked (its sentence
         is shown, or it says what the pick says)."""
         o, p = self.option, pick.option
-        if o.sentence.order == p.sentence.order or _jaccard(o.stems, p.stems) >= MAX_SIMILARITY:
+        if o.sentence.order == p.sentence.order or stem_overlap(o.stems, p.stems) >= MAX_SIMILARITY:
             return False
         sim = cosine(o.vector, p.vector)
         self.similarity = sim if self.similarity is None else max(self.similarity, sim)
@@ -137,11 +137,6 @@ class _Candidate:
         if same_section:
             value -= 0.25  # an overview should tour the subsections, not dwell on one
         return value
-
-
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    """`keyphrases.jaccard` of two options' texts, from the stems they already hold."""
-    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 class Distiller:
@@ -250,7 +245,7 @@ class Distiller:
         return toks[0] if toks else ""
 
     def _distinct(self, o: Option, picks: list[Pick]) -> bool:
-        return all(jaccard(o.text, p.option.text, self.lang) < MAX_SIMILARITY for p in picks)
+        return all(stem_overlap(o.stems, p.option.stems) < MAX_SIMILARITY for p in picks)
 
     def repair(self, picks: list[Pick], scope: Scope, tiers: tuple[Tier, ...],
                wanted: tuple[Keyphrase, ...], *, demote: bool = False) -> list[Pick]:
